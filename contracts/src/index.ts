@@ -1,0 +1,4 @@
+export * from './common.js';
+export * from './registry.js';
+export * from './access.js';
+export * from './messages.js';

@@ -1,0 +1,199 @@
+import type { Locale } from './common.js';
+
+type Text = { da: string; en: string };
+
+/**
+ * Messages for the stable error codes the API returns. The server picks the user's language;
+ * `{name}` placeholders are filled from the error's parameters.
+ */
+export const errorMessages = {
+  validation_failed: { da: 'Nogle felter skal rettes.', en: 'Some fields need correcting.' },
+  not_found: { da: 'Siden eller ressourcen findes ikke.', en: 'The page or resource does not exist.' },
+  unauthenticated: { da: 'Du skal logge ind.', en: 'You need to log in.' },
+  forbidden: { da: 'Du har ikke adgang til dette.', en: 'You do not have access to this.' },
+  csrf_invalid: {
+    da: 'Sikkerhedstjek mislykkedes. Genindlæs siden og prøv igen.',
+    en: 'Security check failed. Reload the page and try again.',
+  },
+  login_failed: { da: 'Forkert e-mail eller adgangskode.', en: 'Wrong email or password.' },
+  login_throttled: {
+    da: 'For mange mislykkede forsøg. Vent {minutes} minutter og prøv igen.',
+    en: 'Too many failed attempts. Wait {minutes} minutes and try again.',
+  },
+  stale_version: {
+    da: 'En anden har ændret dette i mellemtiden. Genindlæs og prøv igen.',
+    en: 'Someone else changed this in the meantime. Reload and try again.',
+  },
+  body_too_large: { da: 'Forespørgslen er for stor.', en: 'The request is too large.' },
+  bad_request: { da: 'Forespørgslen kunne ikke læses.', en: 'The request could not be read.' },
+  rate_limited: { da: 'For mange forespørgsler. Prøv igen om lidt.', en: 'Too many requests. Try again shortly.' },
+  database_unavailable: {
+    da: 'Databasen svarer ikke lige nu. Prøv igen om lidt.',
+    en: 'The database is not answering right now. Try again shortly.',
+  },
+  internal_error: {
+    da: 'Der skete en uventet fejl. Prøv igen, og kontakt en administrator, hvis det fortsætter.',
+    en: 'An unexpected error occurred. Try again, and contact an administrator if it continues.',
+  },
+  municipality_not_found: { da: 'Kommunen findes ikke.', en: 'The municipality does not exist.' },
+  municipality_name_taken: {
+    da: 'Der findes allerede en kommune med det navn.',
+    en: 'A municipality with that name already exists.',
+  },
+  municipality_code_taken: {
+    da: 'Der findes allerede en kommune med den kommunekode.',
+    en: 'A municipality with that code already exists.',
+  },
+  municipality_in_use: {
+    da: 'Kommunen bruges af {count} boligområder, planer, organisationer eller sekretariater og kan ikke slettes.',
+    en: 'The municipality is used by {count} areas, plans, organisations or secretariats and cannot be deleted.',
+  },
+  housing_organisation_not_found: {
+    da: 'Boligorganisationen findes ikke.',
+    en: 'The housing organisation does not exist.',
+  },
+  housing_organisation_name_taken: {
+    da: 'Der findes allerede en boligorganisation med det navn.',
+    en: 'A housing organisation with that name already exists.',
+  },
+  housing_organisation_in_use: {
+    da: 'Boligorganisationen bruges af {count} afdelinger eller planer og kan ikke slettes.',
+    en: 'The housing organisation is used by {count} departments or plans and cannot be deleted.',
+  },
+  area_not_found: { da: 'Boligområdet findes ikke.', en: 'The housing area does not exist.' },
+  area_in_use: {
+    da: 'Boligområdet indgår i {count} planer og kan ikke slettes.',
+    en: 'The housing area is part of {count} plans and cannot be deleted.',
+  },
+  department_number_taken: {
+    da: 'Afdelingsnummer {departmentNumber} findes allerede hos {organisation}.',
+    en: 'Department number {departmentNumber} already exists at {organisation}.',
+  },
+  pool_not_found: { da: 'Puljen findes ikke.', en: 'The funding pool does not exist.' },
+  pool_name_taken: {
+    da: 'Der findes allerede en pulje med det navn.',
+    en: 'A funding pool with that name already exists.',
+  },
+  pool_in_use: {
+    da: 'Puljen bruges af {count} planer eller bevillinger og kan ikke slettes.',
+    en: 'The pool is used by {count} plans or grants and cannot be deleted.',
+  },
+  pool_years_invalid: {
+    da: 'Slutåret må ikke ligge før startåret.',
+    en: 'The end year must not be before the start year.',
+  },
+  secretariat_not_found: {
+    da: 'Områdesekretariatet findes ikke.',
+    en: 'The area secretariat does not exist.',
+  },
+  secretariat_in_use: {
+    da: 'Områdesekretariatet betjener {count} planer og kan ikke slettes.',
+    en: 'The area secretariat serves {count} plans and cannot be deleted.',
+  },
+  plan_not_found: { da: 'Helhedsplanen findes ikke.', en: 'The plan does not exist.' },
+  focus_area_not_in_pool: {
+    da: 'Indsatsområdet hører ikke til planens pulje ({pool}). Vælg indsatsområder fra puljens katalog.',
+    en: "The focus area does not belong to the plan's pool ({pool}). Choose focus areas from the pool's catalogue.",
+  },
+  focus_area_not_found: { da: 'Indsatsområdet findes ikke.', en: 'The focus area does not exist.' },
+  period_end_before_start: {
+    da: 'Slutdatoen må ikke ligge før startdatoen.',
+    en: 'The end date must not be before the start date.',
+  },
+  user_not_found: { da: 'Brugeren findes ikke.', en: 'The user does not exist.' },
+  email_taken: { da: 'Der findes allerede en bruger med den e-mail.', en: 'A user with that email already exists.' },
+  cannot_remove_own_admin: {
+    da: 'Du kan ikke fjerne din egen administratorrolle eller deaktivere dig selv.',
+    en: 'You cannot remove your own administrator role or disable yourself.',
+  },
+  organisation_not_found: { da: 'Organisationen findes ikke.', en: 'The organisation does not exist.' },
+} satisfies Record<string, Text>;
+
+export type ErrorCode = keyof typeof errorMessages;
+
+export function formatMessage(template: string, params: Record<string, unknown> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (m, key: string) => (key in params ? String(params[key]) : m));
+}
+
+export function errorMessage(code: string, locale: Locale, params?: Record<string, unknown>): string {
+  const entry = (errorMessages as Record<string, Text>)[code] ?? errorMessages.internal_error;
+  return formatMessage(entry[locale], params);
+}
+
+/** A zod issue in the shape fastify-type-provider-zod reports it. */
+export interface IssueLike {
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+/** Turns one validation issue into a sentence that says what to fix, in the user's language. */
+export function validationMessage(issue: IssueLike, locale: Locale): string {
+  const p = issue.params;
+  const da = locale === 'da';
+  switch (issue.keyword) {
+    case 'invalid_type': {
+      if (p.input === undefined || p.input === null) return da ? 'Skal udfyldes.' : 'Required.';
+      const expected = String(p.expected ?? '');
+      const names: Record<string, [string, string]> = {
+        string: ['tekst', 'text'],
+        number: ['et tal', 'a number'],
+        int: ['et heltal', 'a whole number'],
+        boolean: ['ja eller nej', 'yes or no'],
+        array: ['en liste', 'a list'],
+        object: ['et objekt', 'an object'],
+      };
+      const n = names[expected];
+      return da ? `Skal være ${n ? n[0] : expected}.` : `Must be ${n ? n[1] : expected}.`;
+    }
+    case 'too_small': {
+      const min = p.minimum;
+      if (p.origin === 'string') {
+        return min === 1 || min === 1n
+          ? da
+            ? 'Skal udfyldes.'
+            : 'Required.'
+          : da
+            ? `Skal være mindst ${String(min)} tegn.`
+            : `Must be at least ${String(min)} characters.`;
+      }
+      if (p.origin === 'array') {
+        return da ? `Vælg mindst ${String(min)}.` : `Choose at least ${String(min)}.`;
+      }
+      return da ? `Skal være mindst ${String(min)}.` : `Must be at least ${String(min)}.`;
+    }
+    case 'too_big': {
+      const max = p.maximum;
+      if (p.origin === 'string') {
+        return da ? `Må højst være ${String(max)} tegn.` : `Must be at most ${String(max)} characters.`;
+      }
+      if (p.origin === 'array') {
+        return da ? `Højst ${String(max)} elementer.` : `At most ${String(max)} items.`;
+      }
+      return da ? `Må højst være ${String(max)}.` : `Must be at most ${String(max)}.`;
+    }
+    case 'invalid_format': {
+      const format = String(p.format ?? '');
+      if (format === 'email') return da ? 'Skriv en gyldig e-mailadresse.' : 'Enter a valid email address.';
+      if (format === 'date') return da ? 'Skriv en dato som ÅÅÅÅ-MM-DD.' : 'Enter a date as YYYY-MM-DD.';
+      if (format === 'uuid') return da ? 'Ugyldigt id.' : 'Invalid id.';
+      return da ? 'Ugyldigt format.' : 'Invalid format.';
+    }
+    case 'invalid_value':
+    case 'invalid_union': {
+      const values = Array.isArray(p.values) ? p.values.filter((v) => v !== '').map(String) : [];
+      if (values.length > 0) {
+        return da ? `Skal være en af: ${values.join(', ')}.` : `Must be one of: ${values.join(', ')}.`;
+      }
+      return da ? 'Ugyldig værdi.' : 'Invalid value.';
+    }
+    case 'unrecognized_keys': {
+      const keys = Array.isArray(p.keys) ? p.keys.map(String).join(', ') : '';
+      return da ? `Ukendte felter: ${keys}.` : `Unknown fields: ${keys}.`;
+    }
+    case 'not_multiple_of':
+      return da ? 'Skal være et heltal.' : 'Must be a whole number.';
+    default:
+      return da ? 'Ugyldig værdi.' : 'Invalid value.';
+  }
+}

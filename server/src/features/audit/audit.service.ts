@@ -1,0 +1,102 @@
+import type { AuditEntry } from '@pejling/contracts';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { fromJson, newId, nowIso, toJson } from '../../db/portable.js';
+import type { RequestContext } from '../../http/context.js';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export interface AuditInput {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  planId?: string | null;
+  before?: unknown;
+  after?: unknown;
+  /** Who acted, where the request has no session yet (login). */
+  userId?: string | null;
+}
+
+/** Appends one entry; call it inside the same transaction as the write it records. */
+export async function recordAudit(db: Executor, ctx: RequestContext | null, entry: AuditInput): Promise<void> {
+  await db
+    .insertInto('auditLog')
+    .values({
+      id: newId(),
+      at: nowIso(),
+      userId: entry.userId ?? ctx?.principal?.userId ?? null,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      planId: entry.planId ?? null,
+      beforeJson: toJson(entry.before),
+      afterJson: toJson(entry.after),
+      requestId: ctx?.requestId ?? null,
+    })
+    .execute();
+}
+
+export interface AuditFilter {
+  entityType?: string;
+  entityId?: string;
+  planId?: string;
+  userId?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+  limit: number;
+  offset: number;
+}
+
+export async function listAudit(db: Kysely<Database>, f: AuditFilter): Promise<{ items: AuditEntry[]; total: number }> {
+  let q = db.selectFrom('auditLog').leftJoin('users', 'users.id', 'auditLog.userId');
+  if (f.entityType) q = q.where('auditLog.entityType', '=', f.entityType);
+  if (f.entityId) q = q.where('auditLog.entityId', '=', f.entityId);
+  if (f.planId) q = q.where('auditLog.planId', '=', f.planId);
+  if (f.userId) q = q.where('auditLog.userId', '=', f.userId);
+  if (f.action) q = q.where('auditLog.action', '=', f.action);
+  if (f.from) q = q.where('auditLog.at', '>=', f.from);
+  if (f.to) q = q.where('auditLog.at', '<', nextDay(f.to));
+  const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const rows = await q
+    .select([
+      'auditLog.id',
+      'auditLog.at',
+      'auditLog.userId',
+      'users.email as userEmail',
+      'auditLog.action',
+      'auditLog.entityType',
+      'auditLog.entityId',
+      'auditLog.planId',
+      'auditLog.beforeJson',
+      'auditLog.afterJson',
+      'auditLog.requestId',
+    ])
+    .orderBy('auditLog.at', 'desc')
+    .orderBy('auditLog.id', 'desc')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
+  return {
+    total: Number(total),
+    items: rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      userId: r.userId,
+      userEmail: r.userEmail ?? null,
+      action: r.action,
+      entityType: r.entityType,
+      entityId: r.entityId,
+      planId: r.planId,
+      before: fromJson(r.beforeJson),
+      after: fromJson(r.afterJson),
+      requestId: r.requestId,
+    })),
+  };
+}
+
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString();
+}
