@@ -1,0 +1,158 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, Option } from 'commander';
+import { UserInput } from '@pejling/contracts';
+import { loadConfig, type Config } from '../config.js';
+import { openDatabase } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { buildApp } from '../app.js';
+import { ensurePools, seedDemo } from '../seed/demo.js';
+import { createUser } from '../features/users/user.service.js';
+import { findUserByEmail } from '../features/users/user.repository.js';
+import { hashPassword } from '../features/auth/password.js';
+import { nowIso } from '../db/portable.js';
+
+const DEMO_ADMIN_EMAIL = 'admin@pejling.example';
+
+/** The built web app sits beside the server bundle: server/dist → web/dist. */
+function defaultWebDist(): string | null {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (const candidate of [path.resolve(here, '../../web/dist'), path.resolve(process.cwd(), 'web/dist')]) {
+    if (fs.existsSync(path.join(candidate, 'index.html'))) return candidate;
+  }
+  return null;
+}
+
+function describeDb(config: Config): string {
+  return config.database.kind === 'postgres'
+    ? `PostgreSQL (${config.database.url.replace(/\/\/[^@]*@/, '//***@')})`
+    : `SQLite (${config.database.file})`;
+}
+
+async function withDatabase<T>(fn: (config: Config, h: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const handle = openDatabase(config.database);
+  try {
+    await migrateToLatest(handle.db);
+    return await fn(config, handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+const program = new Command();
+program
+  .name('pejling')
+  .description('Pejling: planning, steering, documenting and evaluating boligsociale helhedsplaner.\nConfiguration: PORT (default 3000), DATABASE_URL (an SQLite file path or a postgres:// URL; default ./data/pejling.sqlite).')
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('Start the web server (migrates the database first)')
+  .option('--demo', 'load the example data on first start and create a demo administrator')
+  .addOption(new Option('--port <port>', 'port to listen on (overrides PORT)').argParser((v) => Number(v)))
+  .action(async (opts: { demo?: boolean; port?: number }) => {
+    const config = loadConfig(process.env, {
+      ...(opts.port ? { port: opts.port } : {}),
+    });
+    config.webDist = config.webDist ?? defaultWebDist();
+    const handle = openDatabase(config.database);
+    const applied = await migrateToLatest(handle.db);
+    if (applied.length) console.log(`Migrated: ${applied.join(', ')}`);
+    await handle.db.transaction().execute((trx) => ensurePools(trx));
+    if (opts.demo) {
+      if (await seedDemo(handle.db)) console.log('Loaded the example data (Eksempeldata): 13 case areas under the 2006-2010 pool.');
+      const password = crypto.randomBytes(12).toString('base64url');
+      const existing = await findUserByEmail(handle.db, DEMO_ADMIN_EMAIL);
+      if (existing) {
+        await handle.db
+          .updateTable('users')
+          .set({ passwordHash: await hashPassword(password), disabledAt: null, updatedAt: nowIso() })
+          .where('id', '=', existing.id)
+          .execute();
+      } else {
+        await createUser(handle.db, null, UserInput.parse({ email: DEMO_ADMIN_EMAIL, name: 'Demo-administrator', password, isAdmin: true }));
+      }
+      console.log('');
+      console.log(`  Demo administrator: ${DEMO_ADMIN_EMAIL}`);
+      console.log(`  One-time password for this start: ${password}`);
+      console.log('');
+    }
+    const app = await buildApp({ config, handle, logger: true });
+    const close = async () => {
+      await app.close();
+      await handle.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', close);
+    process.once('SIGTERM', close);
+    await app.listen({ port: config.port, host: config.host });
+    console.log(`Pejling is running at http://localhost:${config.port} on ${describeDb(config)}${config.webDist ? '' : ' (API only: web app not built)'}`);
+  });
+
+program
+  .command('migrate')
+  .description('Bring the database schema up to date')
+  .action(async () => {
+    await withDatabase(async (config, h) => {
+      await h.db.transaction().execute((trx) => ensurePools(trx));
+      console.log(`Database up to date: ${describeDb(config)}`);
+    });
+  });
+
+program
+  .command('seed')
+  .description('Load data into the database')
+  .option('--demo', 'the example data: the 13 case areas of the 2006-2010 pool with invented details')
+  .action(async (opts: { demo?: boolean }) => {
+    if (!opts.demo) {
+      console.error('Nothing to load: use --demo for the example data.');
+      process.exitCode = 2;
+      return;
+    }
+    await withDatabase(async (_config, h) => {
+      const loaded = await seedDemo(h.db);
+      console.log(loaded ? 'Loaded the example data (Eksempeldata).' : 'The example data was already loaded.');
+    });
+  });
+
+const user = program.command('user').description('Manage accounts');
+user
+  .command('create')
+  .description('Create an account (the first administrator comes from here)')
+  .requiredOption('--email <email>', 'e-mail address (the login)')
+  .requiredOption('--password <password>', 'password, at least 12 characters')
+  .option('--name <name>', 'display name (default: the e-mail address)')
+  .option('--admin', 'make the account a system administrator')
+  .option('--fund', 'give the account the fund role (reads every plan)')
+  .option('--locale <locale>', 'da or en', 'da')
+  .action(async (opts: { email: string; password: string; name?: string; admin?: boolean; fund?: boolean; locale: string }) => {
+    const parsed = UserInput.safeParse({
+      email: opts.email,
+      name: opts.name ?? opts.email,
+      password: opts.password,
+      isAdmin: Boolean(opts.admin),
+      locale: opts.locale,
+      roles: opts.fund ? [{ role: 'fund' }] : [],
+    });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) console.error(`${issue.path.join('.') || 'input'}: ${issue.message}`);
+      process.exitCode = 2;
+      return;
+    }
+    await withDatabase(async (_config, h) => {
+      if (await findUserByEmail(h.db, parsed.data.email)) {
+        console.error(`A user with e-mail ${parsed.data.email} already exists.`);
+        process.exitCode = 2;
+        return;
+      }
+      const created = await createUser(h.db, null, parsed.data);
+      console.log(`Created ${created.isAdmin ? 'administrator' : 'user'} ${created.email} (${created.id})`);
+    });
+  });
+
+export async function run(argv: string[]): Promise<void> {
+  await program.parseAsync(argv);
+}

@@ -1,0 +1,39 @@
+import { useCallback } from 'react';
+import { useSearchParams } from 'react-router';
+
+export type SortDir = 'asc' | 'desc';
+
+/** Search text and sort order of a list, kept in the URL so a link shows the same list. */
+export function useListParams(defaultSort: string, defaultDir: SortDir = 'asc') {
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const sort = params.get('sort') ?? defaultSort;
+  const dir: SortDir = params.get('dir') === 'desc' ? 'desc' : params.get('dir') === 'asc' ? 'asc' : defaultDir;
+
+  const set = useCallback(
+    (patch: Record<string, string | null>) => {
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          for (const [k, v] of Object.entries(patch)) {
+            if (v === null || v === '') next.delete(k);
+            else next.set(k, v);
+          }
+          return next;
+        },
+        { replace: true },
+      );
+    },
+    [setParams],
+  );
+
+  const setQ = useCallback((value: string) => set({ q: value }), [set]);
+  const toggleSort = useCallback(
+    (key: string) => {
+      const nextDir: SortDir = key === sort && dir === 'asc' ? 'desc' : 'asc';
+      set({ sort: key, dir: nextDir });
+    },
+    [set, sort, dir],
+  );
+  return { q, sort, dir, setQ, toggleSort, params, set };
+}
