@@ -94,7 +94,11 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Pejling API', version: config.version, description: 'The API behind every Pejling screen.' },
+      info: {
+        title: 'Pejling API',
+        version: config.version,
+        description: 'The API behind every Pejling screen.',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'pejling_session' },
@@ -117,9 +121,12 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(registryRoutes(deps));
   await app.register(planRoutes(deps));
 
-  app.get('/api/openapi.json', { config: { permission: PUBLIC }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { permission: PUBLIC }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
-  const webDist = config.webDist && fs.existsSync(path.join(config.webDist, 'index.html')) ? config.webDist : null;
+  const webDist =
+    config.webDist && fs.existsSync(path.join(config.webDist, 'index.html')) ? config.webDist : null;
   if (webDist) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
   }

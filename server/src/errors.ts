@@ -20,8 +20,10 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (code: ErrorCode, params?: Record<string, unknown>) => new AppError(code, 404, params);
-export const conflict = (code: ErrorCode, params?: Record<string, unknown>) => new AppError(code, 409, params);
+export const notFound = (code: ErrorCode, params?: Record<string, unknown>) =>
+  new AppError(code, 404, params);
+export const conflict = (code: ErrorCode, params?: Record<string, unknown>) =>
+  new AppError(code, 409, params);
 /** A 400 that names the field to fix. */
 export const invalidField = (path: string, code: ErrorCode, params?: Record<string, unknown>) =>
   new AppError('validation_failed', 400, {}, [{ path, code, params }]);

@@ -31,7 +31,9 @@ function describeDb(config: Config): string {
     : `SQLite (${config.database.file})`;
 }
 
-async function withDatabase<T>(fn: (config: Config, h: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
+async function withDatabase<T>(
+  fn: (config: Config, h: ReturnType<typeof openDatabase>) => Promise<T>,
+): Promise<T> {
   const config = loadConfig();
   const handle = openDatabase(config.database);
   try {
@@ -45,7 +47,9 @@ async function withDatabase<T>(fn: (config: Config, h: ReturnType<typeof openDat
 const program = new Command();
 program
   .name('pejling')
-  .description('Pejling: planning, steering, documenting and evaluating boligsociale helhedsplaner.\nConfiguration: PORT (default 3000), DATABASE_URL (an SQLite file path or a postgres:// URL; default ./data/pejling.sqlite).')
+  .description(
+    'Pejling: planning, steering, documenting and evaluating boligsociale helhedsplaner.\nConfiguration: PORT (default 3000), DATABASE_URL (an SQLite file path or a postgres:// URL; default ./data/pejling.sqlite).',
+  )
   .showHelpAfterError();
 
 program
@@ -63,7 +67,8 @@ program
     if (applied.length) console.log(`Migrated: ${applied.join(', ')}`);
     await handle.db.transaction().execute((trx) => ensurePools(trx));
     if (opts.demo) {
-      if (await seedDemo(handle.db)) console.log('Loaded the example data (Eksempeldata): 13 case areas under the 2006-2010 pool.');
+      if (await seedDemo(handle.db))
+        console.log('Loaded the example data (Eksempeldata): 13 case areas under the 2006-2010 pool.');
       const password = crypto.randomBytes(12).toString('base64url');
       const existing = await findUserByEmail(handle.db, DEMO_ADMIN_EMAIL);
       if (existing) {
@@ -73,7 +78,11 @@ program
           .where('id', '=', existing.id)
           .execute();
       } else {
-        await createUser(handle.db, null, UserInput.parse({ email: DEMO_ADMIN_EMAIL, name: 'Demo-administrator', password, isAdmin: true }));
+        await createUser(
+          handle.db,
+          null,
+          UserInput.parse({ email: DEMO_ADMIN_EMAIL, name: 'Demo-administrator', password, isAdmin: true }),
+        );
       }
       console.log('');
       console.log(`  Demo administrator: ${DEMO_ADMIN_EMAIL}`);
@@ -89,7 +98,9 @@ program
     process.once('SIGINT', close);
     process.once('SIGTERM', close);
     await app.listen({ port: config.port, host: config.host });
-    console.log(`Pejling is running at http://localhost:${config.port} on ${describeDb(config)}${config.webDist ? '' : ' (API only: web app not built)'}`);
+    console.log(
+      `Pejling is running at http://localhost:${config.port} on ${describeDb(config)}${config.webDist ? '' : ' (API only: web app not built)'}`,
+    );
   });
 
 program
@@ -114,7 +125,9 @@ program
     }
     await withDatabase(async (_config, h) => {
       const loaded = await seedDemo(h.db);
-      console.log(loaded ? 'Loaded the example data (Eksempeldata).' : 'The example data was already loaded.');
+      console.log(
+        loaded ? 'Loaded the example data (Eksempeldata).' : 'The example data was already loaded.',
+      );
     });
   });
 
@@ -128,30 +141,40 @@ user
   .option('--admin', 'make the account a system administrator')
   .option('--fund', 'give the account the fund role (reads every plan)')
   .option('--locale <locale>', 'da or en', 'da')
-  .action(async (opts: { email: string; password: string; name?: string; admin?: boolean; fund?: boolean; locale: string }) => {
-    const parsed = UserInput.safeParse({
-      email: opts.email,
-      name: opts.name ?? opts.email,
-      password: opts.password,
-      isAdmin: Boolean(opts.admin),
-      locale: opts.locale,
-      roles: opts.fund ? [{ role: 'fund' }] : [],
-    });
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) console.error(`${issue.path.join('.') || 'input'}: ${issue.message}`);
-      process.exitCode = 2;
-      return;
-    }
-    await withDatabase(async (_config, h) => {
-      if (await findUserByEmail(h.db, parsed.data.email)) {
-        console.error(`A user with e-mail ${parsed.data.email} already exists.`);
+  .action(
+    async (opts: {
+      email: string;
+      password: string;
+      name?: string;
+      admin?: boolean;
+      fund?: boolean;
+      locale: string;
+    }) => {
+      const parsed = UserInput.safeParse({
+        email: opts.email,
+        name: opts.name ?? opts.email,
+        password: opts.password,
+        isAdmin: Boolean(opts.admin),
+        locale: opts.locale,
+        roles: opts.fund ? [{ role: 'fund' }] : [],
+      });
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues)
+          console.error(`${issue.path.join('.') || 'input'}: ${issue.message}`);
         process.exitCode = 2;
         return;
       }
-      const created = await createUser(h.db, null, parsed.data);
-      console.log(`Created ${created.isAdmin ? 'administrator' : 'user'} ${created.email} (${created.id})`);
-    });
-  });
+      await withDatabase(async (_config, h) => {
+        if (await findUserByEmail(h.db, parsed.data.email)) {
+          console.error(`A user with e-mail ${parsed.data.email} already exists.`);
+          process.exitCode = 2;
+          return;
+        }
+        const created = await createUser(h.db, null, parsed.data);
+        console.log(`Created ${created.isAdmin ? 'administrator' : 'user'} ${created.email} (${created.id})`);
+      });
+    },
+  );
 
 export async function run(argv: string[]): Promise<void> {
   await program.parseAsync(argv);

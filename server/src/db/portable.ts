@@ -5,7 +5,8 @@ export const toBool = (v: number | boolean | null | undefined): boolean => v ===
 export const fromBool = (v: boolean | undefined | null): number => (v ? 1 : 0);
 
 /** JSON is stored as text on both engines. */
-export const toJson = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
+export const toJson = (v: unknown): string | null =>
+  v === undefined || v === null ? null : JSON.stringify(v);
 export function fromJson<T = unknown>(v: string | null | undefined): T | null {
   if (v === null || v === undefined) return null;
   return JSON.parse(v) as T;

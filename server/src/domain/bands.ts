@@ -43,7 +43,9 @@ export interface MatrixResult<P extends BandedPlan> {
 
 /** Places each plan in its size × grant cell; plans lacking dwellings or grants are listed apart. */
 export function caseMatrix<P extends BandedPlan>(plans: P[]): MatrixResult<P> {
-  const cells = SIZE_BANDS.flatMap((s) => GRANT_BANDS.map((g) => ({ sizeBand: s, grantBand: g, plans: [] as P[] })));
+  const cells = SIZE_BANDS.flatMap((s) =>
+    GRANT_BANDS.map((g) => ({ sizeBand: s, grantBand: g, plans: [] as P[] })),
+  );
   const unbanded: MatrixResult<P>['unbanded'] = [];
   for (const p of plans) {
     const s = sizeBand(p.dwellings);

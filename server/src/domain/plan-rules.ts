@@ -20,13 +20,22 @@ export function checkFocusAreasInPool(
   chosen.forEach((id, i) => {
     const f = byId.get(id);
     if (!f) problems.push({ path: `focusAreaIds.${i}`, code: 'focus_area_not_found' });
-    else if (f.poolId !== poolId) problems.push({ path: `focusAreaIds.${i}`, code: 'focus_area_not_in_pool', params: { pool: poolName } });
+    else if (f.poolId !== poolId)
+      problems.push({
+        path: `focusAreaIds.${i}`,
+        code: 'focus_area_not_in_pool',
+        params: { pool: poolName },
+      });
   });
   return problems;
 }
 
 /** Dates are ISO (YYYY-MM-DD), so text order is date order. */
-export function checkPeriod(path: string, start: string | null | undefined, end: string | null | undefined): RuleProblem[] {
+export function checkPeriod(
+  path: string,
+  start: string | null | undefined,
+  end: string | null | undefined,
+): RuleProblem[] {
   if (start && end && end < start) return [{ path, code: 'period_end_before_start' }];
   return [];
 }

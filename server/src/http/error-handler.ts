@@ -4,7 +4,10 @@ import { errorMessage, validationMessage, type ErrorBody, type Locale } from '@p
 import { AppError } from '../errors.js';
 
 function send(reply: FastifyReply, req: FastifyRequest, status: number, body: Omit<ErrorBody, 'requestId'>) {
-  return reply.status(status).type('application/json; charset=utf-8').send({ ...body, requestId: req.id });
+  return reply
+    .status(status)
+    .type('application/json; charset=utf-8')
+    .send({ ...body, requestId: req.id });
 }
 
 const DB_DOWN_CODES = new Set([
@@ -27,12 +30,18 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   if (!e) return false;
   if (e.code && DB_DOWN_CODES.has(e.code)) return true;
   const m = e.message ?? '';
-  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|database is locked/i.test(m);
+  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|database is locked/i.test(
+    m,
+  );
 }
 
 function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string } | null;
-  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+  return (
+    e?.code === '23505' ||
+    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
 }
 
 function isForeignKeyViolation(err: unknown): boolean {
@@ -50,7 +59,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
         const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
         return {
           path: path || where || '',
-          message: validationMessage({ keyword: v.keyword, params: v.params as Record<string, unknown> }, locale),
+          message: validationMessage(
+            { keyword: v.keyword, params: v.params as Record<string, unknown> },
+            locale,
+          ),
         };
       });
       return send(reply, req, 400, {
@@ -62,14 +74,22 @@ export function registerErrorHandler(app: FastifyInstance): void {
         ? err.fields.map((f) => ({ path: f.path, message: errorMessage(f.code, locale, f.params) }))
         : undefined;
       return send(reply, req, err.status, {
-        error: { code: err.code, message: errorMessage(err.code, locale, err.params), ...(details ? { details } : {}) },
+        error: {
+          code: err.code,
+          message: errorMessage(err.code, locale, err.params),
+          ...(details ? { details } : {}),
+        },
       });
     }
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return send(reply, req, 413, { error: { code: 'body_too_large', message: errorMessage('body_too_large', locale) } });
+      return send(reply, req, 413, {
+        error: { code: 'body_too_large', message: errorMessage('body_too_large', locale) },
+      });
     }
     if (err.code === 'FST_ERR_RATE_LIMIT' || err.statusCode === 429) {
-      return send(reply, req, 429, { error: { code: 'rate_limited', message: errorMessage('rate_limited', locale) } });
+      return send(reply, req, 429, {
+        error: { code: 'rate_limited', message: errorMessage('rate_limited', locale) },
+      });
     }
     if (isDatabaseUnavailable(err)) {
       req.log.warn({ err: { code: (err as { code?: string }).code } }, 'database unavailable');
@@ -79,7 +99,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (isUniqueViolation(err) || isForeignKeyViolation(err)) {
       // Services check these first; a race between two writers can still reach here.
-      return send(reply, req, 409, { error: { code: 'stale_version', message: errorMessage('stale_version', locale) } });
+      return send(reply, req, 409, {
+        error: { code: 'stale_version', message: errorMessage('stale_version', locale) },
+      });
     }
     if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
       return send(reply, req, err.statusCode, {
@@ -87,6 +109,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
       });
     }
     req.log.error({ err }, 'unhandled error');
-    return send(reply, req, 500, { error: { code: 'internal_error', message: errorMessage('internal_error', locale) } });
+    return send(reply, req, 500, {
+      error: { code: 'internal_error', message: errorMessage('internal_error', locale) },
+    });
   });
 }

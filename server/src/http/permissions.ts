@@ -22,7 +22,8 @@ export const planWrite = (param = 'id'): Permission => ({ kind: 'plan.write', pa
 
 export const canReadAllPlans = (p: Principal): boolean => p.isAdmin || p.roles.some((r) => r.role === 'fund');
 
-export const canCreatePlan = (p: Principal): boolean => p.isAdmin || p.roles.some((r) => r.role === 'org_member');
+export const canCreatePlan = (p: Principal): boolean =>
+  p.isAdmin || p.roles.some((r) => r.role === 'org_member');
 
 /** Which plans a caller may read: all, or those matched by any of the scopes. */
 export type PlanScope =

@@ -34,11 +34,21 @@ export function parseCaseAreas(csv: string = CASE_AREAS_CSV): CaseArea[] {
 }
 
 /** The four cities the report names as having area secretariats (real); descriptions are invented. */
-const SECRETARIAT_CITIES = ['Albertslund Kommune', 'Høje-Taastrup Kommune', 'Vejle Kommune', 'Aarhus Kommune'];
+const SECRETARIAT_CITIES = [
+  'Albertslund Kommune',
+  'Høje-Taastrup Kommune',
+  'Vejle Kommune',
+  'Aarhus Kommune',
+];
 
 /** A deterministic example amount inside the report's band, in øre. */
 function exampleAmountOre(band: CaseArea['grantBand'], i: number): number {
-  const kr = band === 'under 5 mio.' ? 3_200_000 + i * 150_000 : band === '5-15 mio.' ? 6_500_000 + i * 550_000 : 18_000_000 + i * 1_250_000;
+  const kr =
+    band === 'under 5 mio.'
+      ? 3_200_000 + i * 150_000
+      : band === '5-15 mio.'
+        ? 6_500_000 + i * 550_000
+        : 18_000_000 + i * 1_250_000;
   return kr * 100;
 }
 
@@ -59,7 +69,11 @@ const EXAMPLE_FOCUS: number[][] = [
 ];
 
 export async function isDemoSeeded(db: Executor): Promise<boolean> {
-  const row = await db.selectFrom('meta').select('value').where('key', '=', 'demo_seeded_at').executeTakeFirst();
+  const row = await db
+    .selectFrom('meta')
+    .select('value')
+    .where('key', '=', 'demo_seeded_at')
+    .executeTakeFirst();
   return Boolean(row);
 }
 
@@ -67,7 +81,11 @@ export async function isDemoSeeded(db: Executor): Promise<boolean> {
 export async function ensurePools(trx: Executor): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   for (const p of POOLS) {
-    const existing = await trx.selectFrom('fundingPools').select('id').where('name', '=', p.name).executeTakeFirst();
+    const existing = await trx
+      .selectFrom('fundingPools')
+      .select('id')
+      .where('name', '=', p.name)
+      .executeTakeFirst();
     if (existing) {
       ids.set(p.name, existing.id);
       continue;
@@ -76,7 +94,16 @@ export async function ensurePools(trx: Executor): Promise<Map<string, string>> {
     const now = nowIso();
     await trx
       .insertInto('fundingPools')
-      .values({ id, name: p.name, startYear: p.startYear, endYear: p.endYear, description: p.description, createdAt: now, updatedAt: now, version: 1 })
+      .values({
+        id,
+        name: p.name,
+        startYear: p.startYear,
+        endYear: p.endYear,
+        description: p.description,
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+      })
       .execute();
     await insertCatalogue(trx, id, {
       validFrom: p.validFrom,
@@ -109,12 +136,24 @@ export async function seedDemo(db: Db): Promise<boolean> {
     const areas = parseCaseAreas();
     const municipalityIds = new Map<string, string>();
     for (const name of new Set(areas.map((a) => a.municipality))) {
-      const existing = await trx.selectFrom('municipalities').select('id').where('name', '=', name).executeTakeFirst();
+      const existing = await trx
+        .selectFrom('municipalities')
+        .select('id')
+        .where('name', '=', name)
+        .executeTakeFirst();
       const id = existing?.id ?? newId();
       if (!existing) {
         await trx
           .insertInto('municipalities')
-          .values({ id, name, code: MUNICIPALITY_CODES[name] ?? null, isExample: 0, createdAt: now, updatedAt: now, version: 1 })
+          .values({
+            id,
+            name,
+            code: MUNICIPALITY_CODES[name] ?? null,
+            isExample: 0,
+            createdAt: now,
+            updatedAt: now,
+            version: 1,
+          })
           .execute();
       }
       municipalityIds.set(name, id);
@@ -147,7 +186,15 @@ export async function seedDemo(db: Db): Promise<boolean> {
       const orgId = newId();
       await trx
         .insertInto('housingOrganisations')
-        .values({ id: orgId, name: orgName, municipalityId, isExample: 1, createdAt: now, updatedAt: now, version: 1 })
+        .values({
+          id: orgId,
+          name: orgName,
+          municipalityId,
+          isExample: 1,
+          createdAt: now,
+          updatedAt: now,
+          version: 1,
+        })
         .execute();
       const areaId = newId();
       await trx
@@ -164,7 +211,10 @@ export async function seedDemo(db: Db): Promise<boolean> {
         })
         .execute();
       // The report gives only the total; the split into departments is invented.
-      const split = a.dwellings > 1000 ? [Math.round(a.dwellings * 0.6), a.dwellings - Math.round(a.dwellings * 0.6)] : [a.dwellings];
+      const split =
+        a.dwellings > 1000
+          ? [Math.round(a.dwellings * 0.6), a.dwellings - Math.round(a.dwellings * 0.6)]
+          : [a.dwellings];
       for (const [j, dwellings] of split.entries()) {
         await trx
           .insertInto('housingDepartments')
@@ -184,7 +234,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
       const periodStart = `${startYear}-01-01`;
       const periodEnd = `${startYear + a.grantPeriodYears - 1}-12-31`;
       const planId = newId();
-      const secretariatId = a.secretariatSupport === 'yes' ? (secretariatIds.get(a.municipality) ?? null) : null;
+      const secretariatId =
+        a.secretariatSupport === 'yes' ? (secretariatIds.get(a.municipality) ?? null) : null;
       await trx
         .insertInto('plans')
         .values({
@@ -208,10 +259,14 @@ export async function seedDemo(db: Db): Promise<boolean> {
         .execute();
       await trx.insertInto('planAreas').values({ planId, areaId }).execute();
       const chosen = (EXAMPLE_FOCUS[i] ?? [0]).map((k) => focus[k]!.id);
-      await trx.insertInto('planFocusAreas').values(chosen.map((focusAreaId) => ({ planId, focusAreaId }))).execute();
+      await trx
+        .insertInto('planFocusAreas')
+        .values(chosen.map((focusAreaId) => ({ planId, focusAreaId })))
+        .execute();
       const total = exampleAmountOre(a.grantBand, i % 4);
       // Larger plans had a follow-up grant in the pool (invented split of the example total).
-      const grants = a.grantBand === 'over 15 mio.' ? [Math.round(total * 0.7), total - Math.round(total * 0.7)] : [total];
+      const grants =
+        a.grantBand === 'over 15 mio.' ? [Math.round(total * 0.7), total - Math.round(total * 0.7)] : [total];
       const midYear = startYear + Math.max(1, Math.floor(a.grantPeriodYears / 2));
       for (const [j, amountOre] of grants.entries()) {
         await trx
@@ -231,7 +286,11 @@ export async function seedDemo(db: Db): Promise<boolean> {
       }
     }
     await trx.insertInto('meta').values({ key: 'demo_seeded_at', value: now }).execute();
-    await recordAudit(trx, null, { action: 'seed_demo', entityType: 'system', after: { plans: areas.length } });
+    await recordAudit(trx, null, {
+      action: 'seed_demo',
+      entityType: 'system',
+      after: { plans: areas.length },
+    });
     return true;
   });
 }
@@ -240,7 +299,15 @@ async function ensureMunicipality(trx: Executor, name: string, now: string): Pro
   const id = newId();
   await trx
     .insertInto('municipalities')
-    .values({ id, name, code: MUNICIPALITY_CODES[name] ?? null, isExample: 0, createdAt: now, updatedAt: now, version: 1 })
+    .values({
+      id,
+      name,
+      code: MUNICIPALITY_CODES[name] ?? null,
+      isExample: 0,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    })
     .execute();
   return id;
 }

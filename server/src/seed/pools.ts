@@ -16,7 +16,8 @@ export const POOLS: PoolFact[] = [
     name: '2006-2010',
     startYear: 2006,
     endYear: 2010,
-    description: '2,2 mia. kr. i alt (600 mio. kr. i 2006, 4 × 400 mio. kr. 2007-10); 216 bevillinger til 162 helhedsplaner.',
+    description:
+      '2,2 mia. kr. i alt (600 mio. kr. i 2006, 4 × 400 mio. kr. 2007-10); 216 bevillinger til 162 helhedsplaner.',
     validFrom: '2006-01-01',
     focusAreas: [
       ['Børn og unge', 'Children and young people'],
@@ -24,7 +25,10 @@ export const POOLS: PoolFact[] = [
       ['Beboernetværk og generelle beboeraktiviteter', 'Resident networks and general resident activities'],
       ['Sundhed', 'Health'],
       ['Imagearbejde og kommunikation', 'Image and communication'],
-      ['Forsøg med udlejningsregler og anvisningsmodeller', 'Trials with letting rules and allocation models'],
+      [
+        'Forsøg med udlejningsregler og anvisningsmodeller',
+        'Trials with letting rules and allocation models',
+      ],
     ],
   },
   {

@@ -63,9 +63,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('name', text)
     .addColumn('dwellings', 'integer', (c) => c.notNull())
     .addColumn('created_at', text, (c) => c.notNull())
-    .addUniqueConstraint('housing_departments_org_number_unique', ['housing_organisation_id', 'department_number'])
+    .addUniqueConstraint('housing_departments_org_number_unique', [
+      'housing_organisation_id',
+      'department_number',
+    ])
     .execute();
-  await db.schema.createIndex('housing_departments_area_idx').on('housing_departments').column('area_id').execute();
+  await db.schema
+    .createIndex('housing_departments_area_idx')
+    .on('housing_departments')
+    .column('area_id')
+    .execute();
 
   await db.schema
     .createTable('funding_pools')
@@ -93,7 +100,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('focus_areas')
     .addColumn('id', text, (c) => c.primaryKey())
-    .addColumn('catalogue_id', text, (c) => c.notNull().references('focus_area_catalogues.id').onDelete('cascade'))
+    .addColumn('catalogue_id', text, (c) =>
+      c.notNull().references('focus_area_catalogues.id').onDelete('cascade'),
+    )
     .addColumn('pool_id', text, (c) => c.notNull().references('funding_pools.id').onDelete('cascade'))
     .addColumn('name_da', text, (c) => c.notNull())
     .addColumn('name_en', text, (c) => c.notNull())
@@ -197,8 +206,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('at', text, (c) => c.notNull())
     .addColumn('success', 'integer', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('login_attempts_email_at_idx').on('login_attempts').columns(['email', 'at']).execute();
-  await db.schema.createIndex('login_attempts_ip_at_idx').on('login_attempts').columns(['ip', 'at']).execute();
+  await db.schema
+    .createIndex('login_attempts_email_at_idx')
+    .on('login_attempts')
+    .columns(['email', 'at'])
+    .execute();
+  await db.schema
+    .createIndex('login_attempts_ip_at_idx')
+    .on('login_attempts')
+    .columns(['ip', 'at'])
+    .execute();
 
   await db.schema
     .createTable('audit_log')
@@ -214,7 +231,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('request_id', text)
     .execute();
   await db.schema.createIndex('audit_log_at_idx').on('audit_log').column('at').execute();
-  await db.schema.createIndex('audit_log_entity_idx').on('audit_log').columns(['entity_type', 'entity_id']).execute();
+  await db.schema
+    .createIndex('audit_log_entity_idx')
+    .on('audit_log')
+    .columns(['entity_type', 'entity_id'])
+    .execute();
   await db.schema.createIndex('audit_log_plan_idx').on('audit_log').column('plan_id').execute();
 
   // The audit log is append-only: the database itself refuses updates and deletes.

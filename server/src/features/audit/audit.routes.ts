@@ -11,7 +11,12 @@ export const auditRoutes = (deps: AppDeps) => async (base: FastifyInstance) => {
     '/api/audit',
     {
       config: { permission: ADMIN },
-      schema: { tags: ['audit'], summary: 'The audit log, newest first', querystring: AuditQuery, response: { 200: AuditPage } },
+      schema: {
+        tags: ['audit'],
+        summary: 'The audit log, newest first',
+        querystring: AuditQuery,
+        response: { 200: AuditPage },
+      },
     },
     async (req) => {
       const q = req.query;

@@ -18,7 +18,11 @@ export interface AuditInput {
 }
 
 /** Appends one entry; call it inside the same transaction as the write it records. */
-export async function recordAudit(db: Executor, ctx: RequestContext | null, entry: AuditInput): Promise<void> {
+export async function recordAudit(
+  db: Executor,
+  ctx: RequestContext | null,
+  entry: AuditInput,
+): Promise<void> {
   await db
     .insertInto('auditLog')
     .values({
@@ -48,7 +52,10 @@ export interface AuditFilter {
   offset: number;
 }
 
-export async function listAudit(db: Kysely<Database>, f: AuditFilter): Promise<{ items: AuditEntry[]; total: number }> {
+export async function listAudit(
+  db: Kysely<Database>,
+  f: AuditFilter,
+): Promise<{ items: AuditEntry[]; total: number }> {
   let q = db.selectFrom('auditLog').leftJoin('users', 'users.id', 'auditLog.userId');
   if (f.entityType) q = q.where('auditLog.entityType', '=', f.entityType);
   if (f.entityId) q = q.where('auditLog.entityId', '=', f.entityId);

@@ -17,7 +17,12 @@ export const authRoutes = (deps: AppDeps) => async (base: FastifyInstance) => {
     '/api/auth/login',
     {
       config: { permission: PUBLIC },
-      schema: { tags: ['auth'], summary: 'Log in; sets the session cookie', body: LoginInput, response: { 200: Me } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in; sets the session cookie',
+        body: LoginInput,
+        response: { 200: Me },
+      },
     },
     async (req, reply) => {
       // Any earlier session on this browser ends: a login always gets a new session id.
@@ -55,7 +60,12 @@ export const authRoutes = (deps: AppDeps) => async (base: FastifyInstance) => {
     '/api/auth/locale',
     {
       config: { permission: AUTHENTICATED },
-      schema: { tags: ['auth'], summary: 'Set the language of the logged-in user', body: LocaleInput, response: { 200: Me } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Set the language of the logged-in user',
+        body: LocaleInput,
+        response: { 200: Me },
+      },
     },
     async (req) => {
       await db

@@ -55,13 +55,23 @@ export async function login(
     .values({ id: newId(), email, ip: input.ip, at: nowIso(), success: ok ? 1 : 0 })
     .execute();
   if (!ok || !user) {
-    await recordAudit(db, ctx, { action: 'login_failed', entityType: 'user', entityId: user?.id ?? null, after: { email } });
+    await recordAudit(db, ctx, {
+      action: 'login_failed',
+      entityType: 'user',
+      entityId: user?.id ?? null,
+      after: { email },
+    });
     throw new AppError('login_failed', 401);
   }
   await deleteExpiredSessions(db, new Date(Date.now() - config.sessionIdleMinutes * 60_000).toISOString());
   const session = await createSession(db, user.id, config.sessionAbsoluteHours);
   await recordAudit(db, ctx, { action: 'login', entityType: 'user', entityId: user.id, userId: user.id });
-  return { token: session.token, userId: user.id, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+  return {
+    token: session.token,
+    userId: user.id,
+    csrfToken: session.csrfToken,
+    expiresAt: session.expiresAt,
+  };
 }
 
 export async function describeMe(db: Db, userId: string, csrfToken: string): Promise<Me> {

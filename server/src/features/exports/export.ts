@@ -27,7 +27,12 @@ export function toCsv<T>(rows: T[], columns: ExportColumn<T>[], locale: Locale):
   return Buffer.from('\uFEFF' + stringify(data, { delimiter: ';', record_delimiter: '\r\n' }), 'utf8');
 }
 
-export async function toXlsx<T>(rows: T[], columns: ExportColumn<T>[], locale: Locale, sheet: string): Promise<Buffer> {
+export async function toXlsx<T>(
+  rows: T[],
+  columns: ExportColumn<T>[],
+  locale: Locale,
+  sheet: string,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Pejling';
   const ws = wb.addWorksheet(sheet.slice(0, 31));

@@ -17,14 +17,20 @@ export const healthRoutes = (deps: AppDeps) => async (base: FastifyInstance) => 
     '/api/health',
     {
       config: { permission: PUBLIC },
-      schema: { tags: ['system'], summary: 'Liveness and database kind', response: { 200: Health, 503: Health } },
+      schema: {
+        tags: ['system'],
+        summary: 'Liveness and database kind',
+        response: { 200: Health, 503: Health },
+      },
     },
     async (_req, reply) => {
       try {
         await sql`select 1`.execute(deps.db);
         return { status: 'ok' as const, database: deps.handle.kind, version: deps.config.version };
       } catch {
-        return reply.status(503).send({ status: 'unavailable', database: deps.handle.kind, version: deps.config.version });
+        return reply
+          .status(503)
+          .send({ status: 'unavailable', database: deps.handle.kind, version: deps.config.version });
       }
     },
   );

@@ -16,7 +16,11 @@ export interface PlanFilter {
 }
 
 /** Plans the scope allows, with the figures the list, the matrix and exports need. */
-export async function findPlanSummaries(db: Executor, scope: PlanScope, f: PlanFilter = {}): Promise<PlanSummary[]> {
+export async function findPlanSummaries(
+  db: Executor,
+  scope: PlanScope,
+  f: PlanFilter = {},
+): Promise<PlanSummary[]> {
   let q = db
     .selectFrom('plans as p')
     .innerJoin('fundingPools as fp', 'fp.id', 'p.poolId')
@@ -46,7 +50,9 @@ export async function findPlanSummaries(db: Executor, scope: PlanScope, f: PlanF
     q = q.where((eb) =>
       eb.or([
         ...(planIds.length ? [eb('p.id', 'in', planIds)] : []),
-        ...(housingOrganisationIds.length ? [eb('p.housingOrganisationId', 'in', housingOrganisationIds)] : []),
+        ...(housingOrganisationIds.length
+          ? [eb('p.housingOrganisationId', 'in', housingOrganisationIds)]
+          : []),
         ...(municipalityIds.length ? [eb('p.municipalityId', 'in', municipalityIds)] : []),
       ]),
     );
@@ -83,7 +89,11 @@ export async function findPlanSummaries(db: Executor, scope: PlanScope, f: PlanF
       .execute(),
     db
       .selectFrom('grants')
-      .select((eb) => ['planId', eb.fn.sum<number>('amountOre').as('total'), eb.fn.countAll<number>().as('n')])
+      .select((eb) => [
+        'planId',
+        eb.fn.sum<number>('amountOre').as('total'),
+        eb.fn.countAll<number>().as('n'),
+      ])
       .where('planId', 'in', ids)
       .groupBy('planId')
       .execute(),
@@ -132,7 +142,16 @@ export async function findPlanGrants(db: Executor, planId: string): Promise<Gran
   const rows = await db
     .selectFrom('grants as g')
     .innerJoin('fundingPools as fp', 'fp.id', 'g.poolId')
-    .select(['g.id', 'g.planId', 'g.poolId', 'fp.name as poolName', 'g.amountOre', 'g.startDate', 'g.endDate', 'g.reference'])
+    .select([
+      'g.id',
+      'g.planId',
+      'g.poolId',
+      'fp.name as poolName',
+      'g.amountOre',
+      'g.startDate',
+      'g.endDate',
+      'g.reference',
+    ])
     .where('g.planId', '=', planId)
     .orderBy('g.sortOrder')
     .orderBy('g.startDate')

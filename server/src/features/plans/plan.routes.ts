@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { CaseMatrix, IdParams, PlanDetail, PlanExportQuery, PlanInput, PlanList, PlanListQuery, PlanUpdate, type PlanSummary } from '@pejling/contracts';
+import {
+  CaseMatrix,
+  IdParams,
+  PlanDetail,
+  PlanExportQuery,
+  PlanInput,
+  PlanList,
+  PlanListQuery,
+  PlanUpdate,
+  type PlanSummary,
+} from '@pejling/contracts';
 import type { AppDeps } from '../../app.js';
 import { AUTHENTICATED, PLAN_CREATE, planRead, planWrite } from '../../http/permissions.js';
 import { caseMatrix } from '../../domain/bands.js';
@@ -27,13 +37,25 @@ function planColumns(locale: 'da' | 'en'): ExportColumn<PlanSummary>[] {
     { header: h('Status', 'Status'), value: (p) => STATUS[p.status]?.[locale] ?? p.status, width: 12 },
     { header: h('Pulje', 'Pool'), value: (p) => p.poolName, width: 12 },
     { header: h('Kommune', 'Municipality'), value: (p) => p.municipalityName, width: 25 },
-    { header: h('Boligorganisation', 'Housing organisation'), value: (p) => p.housingOrganisationName, width: 35 },
+    {
+      header: h('Boligorganisation', 'Housing organisation'),
+      value: (p) => p.housingOrganisationName,
+      width: 35,
+    },
     { header: h('Områdesekretariat', 'Area secretariat'), value: (p) => p.areaSecretariatName, width: 25 },
     { header: h('Lejemål', 'Dwellings'), value: (p) => p.dwellings, width: 10 },
-    { header: h('Størrelse (lejemål)', 'Size (dwellings)'), value: (p) => (p.sizeBand ? SIZE[p.sizeBand] : null), width: 14 },
+    {
+      header: h('Størrelse (lejemål)', 'Size (dwellings)'),
+      value: (p) => (p.sizeBand ? SIZE[p.sizeBand] : null),
+      width: 14,
+    },
     { header: h('Bevilget (kr.)', 'Granted (DKK)'), value: (p) => p.grantTotalOre / 100, width: 16 },
     { header: h('Bevillinger', 'Grants'), value: (p) => p.grantCount, width: 10 },
-    { header: h('Bevillingsstørrelse', 'Grant band'), value: (p) => (p.grantBand ? GRANT[p.grantBand]![locale] : null), width: 18 },
+    {
+      header: h('Bevillingsstørrelse', 'Grant band'),
+      value: (p) => (p.grantBand ? GRANT[p.grantBand]![locale] : null),
+      width: 18,
+    },
     { header: h('Periode start', 'Period start'), value: (p) => p.periodStart, width: 12 },
     { header: h('Periode slut', 'Period end'), value: (p) => p.periodEnd, width: 12 },
     { header: h('Eksempeldata', 'Example data'), value: (p) => p.isExample, width: 12 },
@@ -47,7 +69,15 @@ export const planRoutes = (deps: AppDeps) => async (base: FastifyInstance) => {
 
   app.get(
     '/api/plans',
-    { config: { permission: AUTHENTICATED }, schema: { tags, summary: 'Plans the caller may see', querystring: PlanListQuery, response: { 200: PlanList } } },
+    {
+      config: { permission: AUTHENTICATED },
+      schema: {
+        tags,
+        summary: 'Plans the caller may see',
+        querystring: PlanListQuery,
+        response: { 200: PlanList },
+      },
+    },
     async (req) => {
       const items = await listPlans(db, req.principal!, req.query);
       return { items, total: items.length };
@@ -56,22 +86,52 @@ export const planRoutes = (deps: AppDeps) => async (base: FastifyInstance) => {
 
   app.get(
     '/api/plans/export',
-    { config: { permission: AUTHENTICATED }, schema: { tags, summary: 'The plan list as CSV or .xlsx', querystring: PlanExportQuery } },
+    {
+      config: { permission: AUTHENTICATED },
+      schema: { tags, summary: 'The plan list as CSV or .xlsx', querystring: PlanExportQuery },
+    },
     async (req, reply) => {
       const rows = await listPlans(db, req.principal!, req.query);
-      return sendExport(reply, { format: req.query.format, locale: req.locale, name: 'helhedsplaner', rows, columns: planColumns(req.locale) });
+      return sendExport(reply, {
+        format: req.query.format,
+        locale: req.locale,
+        name: 'helhedsplaner',
+        rows,
+        columns: planColumns(req.locale),
+      });
     },
   );
 
   app.get(
     '/api/case-matrix',
-    { config: { permission: AUTHENTICATED }, schema: { tags, summary: 'Plans by size band × grant band (report table 2.1)', querystring: PlanListQuery, response: { 200: CaseMatrix } } },
+    {
+      config: { permission: AUTHENTICATED },
+      schema: {
+        tags,
+        summary: 'Plans by size band × grant band (report table 2.1)',
+        querystring: PlanListQuery,
+        response: { 200: CaseMatrix },
+      },
+    },
     async (req) => {
-      const plans = await listPlans(db, req.principal!, { ...req.query, sizeBand: undefined, grantBand: undefined });
+      const plans = await listPlans(db, req.principal!, {
+        ...req.query,
+        sizeBand: undefined,
+        grantBand: undefined,
+      });
       const m = caseMatrix(plans);
-      const slim = (p: PlanSummary) => ({ id: p.id, name: p.name, dwellings: p.dwellings, grantTotalOre: p.grantTotalOre });
+      const slim = (p: PlanSummary) => ({
+        id: p.id,
+        name: p.name,
+        dwellings: p.dwellings,
+        grantTotalOre: p.grantTotalOre,
+      });
       return {
-        cells: m.cells.map((c) => ({ sizeBand: c.sizeBand, grantBand: c.grantBand, plans: c.plans.map(slim) })),
+        cells: m.cells.map((c) => ({
+          sizeBand: c.sizeBand,
+          grantBand: c.grantBand,
+          plans: c.plans.map(slim),
+        })),
         unbanded: m.unbanded.map((u) => ({ id: u.plan.id, name: u.plan.name, reason: u.reason })),
         total: plans.length,
       };
@@ -86,19 +146,28 @@ export const planRoutes = (deps: AppDeps) => async (base: FastifyInstance) => {
 
   app.get(
     '/api/plans/:id',
-    { config: { permission: planRead('id') }, schema: { tags, params: IdParams, response: { 200: PlanDetail } } },
+    {
+      config: { permission: planRead('id') },
+      schema: { tags, params: IdParams, response: { 200: PlanDetail } },
+    },
     async (req) => getPlanDetail(db, req.principal, req.params.id),
   );
 
   app.put(
     '/api/plans/:id',
-    { config: { permission: planWrite('id') }, schema: { tags, params: IdParams, body: PlanUpdate, response: { 200: PlanDetail } } },
+    {
+      config: { permission: planWrite('id') },
+      schema: { tags, params: IdParams, body: PlanUpdate, response: { 200: PlanDetail } },
+    },
     async (req) => updatePlan(db, req.ctx, req.params.id, req.body),
   );
 
   app.delete(
     '/api/plans/:id',
-    { config: { permission: planWrite('id') }, schema: { tags, params: IdParams, response: { 204: z.null() } } },
+    {
+      config: { permission: planWrite('id') },
+      schema: { tags, params: IdParams, response: { 204: z.null() } },
+    },
     async (req, reply) => {
       await deletePlan(db, req.ctx, req.params.id);
       return reply.status(204).send(null);

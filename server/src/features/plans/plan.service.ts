@@ -49,8 +49,9 @@ export async function listPlans(db: Db, principal: Principal, query: ListQuery):
   if (query.q) {
     const needle = query.q.toLocaleLowerCase('da');
     plans = plans.filter((p) =>
-      [p.name, p.municipalityName, p.housingOrganisationName, p.poolName, p.areaSecretariatName ?? '']
-        .some((s) => s.toLocaleLowerCase('da').includes(needle)),
+      [p.name, p.municipalityName, p.housingOrganisationName, p.poolName, p.areaSecretariatName ?? ''].some(
+        (s) => s.toLocaleLowerCase('da').includes(needle),
+      ),
     );
   }
   const sorter = sorters[query.sort ?? 'name'] ?? sorters.name!;
@@ -58,7 +59,11 @@ export async function listPlans(db: Db, principal: Principal, query: ListQuery):
   return plans.sort((a, b) => dir * sorter(a, b) || danishCollator.compare(a.name, b.name));
 }
 
-export async function getPlanDetail(db: Executor, principal: Principal | null, id: string): Promise<PlanDetail> {
+export async function getPlanDetail(
+  db: Executor,
+  principal: Principal | null,
+  id: string,
+): Promise<PlanDetail> {
   const [summary] = await findPlanSummaries(db, { all: true }, { ids: [id] });
   const row = await findPlanRow(db, id);
   if (!summary || !row) throw notFound('plan_not_found');
@@ -84,21 +89,46 @@ export async function getPlanDetail(db: Executor, principal: Principal | null, i
 /** Checks every reference and rule; collects all field problems into one 400. */
 async function validatePlan(trx: Executor, input: PlanIn): Promise<void> {
   const problems: FieldError[] = [];
-  const add = (path: string, code: ErrorCode, params?: Record<string, unknown>) => problems.push({ path, code, params });
+  const add = (path: string, code: ErrorCode, params?: Record<string, unknown>) =>
+    problems.push({ path, code, params });
 
-  const pool = await trx.selectFrom('fundingPools').select(['id', 'name']).where('id', '=', input.poolId).executeTakeFirst();
+  const pool = await trx
+    .selectFrom('fundingPools')
+    .select(['id', 'name'])
+    .where('id', '=', input.poolId)
+    .executeTakeFirst();
   if (!pool) add('poolId', 'pool_not_found');
-  if (!(await trx.selectFrom('municipalities').select('id').where('id', '=', input.municipalityId).executeTakeFirst()))
+  if (
+    !(await trx
+      .selectFrom('municipalities')
+      .select('id')
+      .where('id', '=', input.municipalityId)
+      .executeTakeFirst())
+  )
     add('municipalityId', 'municipality_not_found');
-  if (!(await trx.selectFrom('housingOrganisations').select('id').where('id', '=', input.housingOrganisationId).executeTakeFirst()))
+  if (
+    !(await trx
+      .selectFrom('housingOrganisations')
+      .select('id')
+      .where('id', '=', input.housingOrganisationId)
+      .executeTakeFirst())
+  )
     add('housingOrganisationId', 'housing_organisation_not_found');
   if (input.areaSecretariatId) {
-    const s = await trx.selectFrom('areaSecretariats').select('id').where('id', '=', input.areaSecretariatId).executeTakeFirst();
+    const s = await trx
+      .selectFrom('areaSecretariats')
+      .select('id')
+      .where('id', '=', input.areaSecretariatId)
+      .executeTakeFirst();
     if (!s) add('areaSecretariatId', 'secretariat_not_found');
   }
   const areaIds = [...new Set(input.areaIds)];
   if (areaIds.length) {
-    const found = new Set((await trx.selectFrom('housingAreas').select('id').where('id', 'in', areaIds).execute()).map((a) => a.id));
+    const found = new Set(
+      (await trx.selectFrom('housingAreas').select('id').where('id', 'in', areaIds).execute()).map(
+        (a) => a.id,
+      ),
+    );
     input.areaIds.forEach((id, i) => {
       if (!found.has(id)) add(`areaIds.${i}`, 'area_not_found');
     });
@@ -109,12 +139,17 @@ async function validatePlan(trx: Executor, input: PlanIn): Promise<void> {
       .select(['id', 'poolId'])
       .where('id', 'in', [...new Set(input.focusAreaIds)])
       .execute();
-    for (const p of checkFocusAreasInPool(pool.id, pool.name, input.focusAreaIds, catalogue)) add(p.path, p.code, p.params);
+    for (const p of checkFocusAreasInPool(pool.id, pool.name, input.focusAreaIds, catalogue))
+      add(p.path, p.code, p.params);
   }
   for (const p of checkPeriod('periodEnd', input.periodStart, input.periodEnd)) add(p.path, p.code);
   const grantPools = [...new Set(input.grants.map((g) => g.poolId))];
   const knownPools = grantPools.length
-    ? new Set((await trx.selectFrom('fundingPools').select('id').where('id', 'in', grantPools).execute()).map((p) => p.id))
+    ? new Set(
+        (await trx.selectFrom('fundingPools').select('id').where('id', 'in', grantPools).execute()).map(
+          (p) => p.id,
+        ),
+      )
     : new Set<string>();
   input.grants.forEach((g, i) => {
     if (!knownPools.has(g.poolId)) add(`grants.${i}.poolId`, 'pool_not_found');
@@ -128,10 +163,17 @@ async function writeChildren(trx: Executor, planId: string, input: PlanIn): Prom
   await trx.deleteFrom('planFocusAreas').where('planId', '=', planId).execute();
   await trx.deleteFrom('grants').where('planId', '=', planId).execute();
   const areaIds = [...new Set(input.areaIds)];
-  if (areaIds.length) await trx.insertInto('planAreas').values(areaIds.map((areaId) => ({ planId, areaId }))).execute();
+  if (areaIds.length)
+    await trx
+      .insertInto('planAreas')
+      .values(areaIds.map((areaId) => ({ planId, areaId })))
+      .execute();
   const focusIds = [...new Set(input.focusAreaIds)];
   if (focusIds.length)
-    await trx.insertInto('planFocusAreas').values(focusIds.map((focusAreaId) => ({ planId, focusAreaId }))).execute();
+    await trx
+      .insertInto('planFocusAreas')
+      .values(focusIds.map((focusAreaId) => ({ planId, focusAreaId })))
+      .execute();
   if (input.grants.length) {
     const now = nowIso();
     await trx
@@ -174,7 +216,12 @@ function planColumns(input: PlanIn) {
  * member may create plans only for their own organisation, and becomes the plan's editor.
  * @throws validation_failed (400), forbidden (403)
  */
-export async function createPlan(db: Db, ctx: RequestContext, input: PlanIn, opts: { isExample?: boolean } = {}): Promise<PlanDetail> {
+export async function createPlan(
+  db: Db,
+  ctx: RequestContext,
+  input: PlanIn,
+  opts: { isExample?: boolean } = {},
+): Promise<PlanDetail> {
   const principal = ctx.principal;
   return db.transaction().execute(async (trx) => {
     await validatePlan(trx, input);
@@ -183,7 +230,8 @@ export async function createPlan(db: Db, ctx: RequestContext, input: PlanIn, opt
         (r) =>
           r.role === 'org_member' &&
           ((r.organisationKind === 'municipality' && r.organisationId === input.municipalityId) ||
-            (r.organisationKind === 'housing_organisation' && r.organisationId === input.housingOrganisationId)),
+            (r.organisationKind === 'housing_organisation' &&
+              r.organisationId === input.housingOrganisationId)),
       );
       if (!mine) throw forbidden();
     }
@@ -191,17 +239,38 @@ export async function createPlan(db: Db, ctx: RequestContext, input: PlanIn, opt
     const now = nowIso();
     await trx
       .insertInto('plans')
-      .values({ id, ...planColumns(input), isExample: opts.isExample ? 1 : 0, createdAt: now, updatedAt: now, version: 1 })
+      .values({
+        id,
+        ...planColumns(input),
+        isExample: opts.isExample ? 1 : 0,
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+      })
       .execute();
     await writeChildren(trx, id, input);
     if (principal && !principal.isAdmin) {
       await trx
         .insertInto('roleGrants')
-        .values({ id: newId(), userId: principal.userId, role: 'plan_editor', organisationKind: null, organisationId: null, planId: id, createdAt: now })
+        .values({
+          id: newId(),
+          userId: principal.userId,
+          role: 'plan_editor',
+          organisationKind: null,
+          organisationId: null,
+          planId: id,
+          createdAt: now,
+        })
         .execute();
     }
     const after = await getPlanDetail(trx, principal, id);
-    await recordAudit(trx, ctx, { action: 'create', entityType: 'plan', entityId: id, planId: id, after: { ...after, canEdit: undefined } });
+    await recordAudit(trx, ctx, {
+      action: 'create',
+      entityType: 'plan',
+      entityId: id,
+      planId: id,
+      after: { ...after, canEdit: undefined },
+    });
     if (principal && !principal.isAdmin) after.canEdit = true;
     return after;
   });
@@ -210,7 +279,12 @@ export async function createPlan(db: Db, ctx: RequestContext, input: PlanIn, opt
 /**
  * @throws plan_not_found (404), stale_version (409), validation_failed (400)
  */
-export async function updatePlan(db: Db, ctx: RequestContext, id: string, input: PlanIn & { version: number }): Promise<PlanDetail> {
+export async function updatePlan(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  input: PlanIn & { version: number },
+): Promise<PlanDetail> {
   return db.transaction().execute(async (trx) => {
     const before = await getPlanDetail(trx, ctx.principal, id);
     await validatePlan(trx, input);
@@ -244,6 +318,12 @@ export async function deletePlan(db: Db, ctx: RequestContext, id: string): Promi
     await trx.deleteFrom('planFocusAreas').where('planId', '=', id).execute();
     await trx.deleteFrom('grants').where('planId', '=', id).execute();
     await trx.deleteFrom('plans').where('id', '=', id).execute();
-    await recordAudit(trx, ctx, { action: 'delete', entityType: 'plan', entityId: id, planId: id, before: { ...before, canEdit: undefined } });
+    await recordAudit(trx, ctx, {
+      action: 'delete',
+      entityType: 'plan',
+      entityId: id,
+      planId: id,
+      before: { ...before, canEdit: undefined },
+    });
   });
 }

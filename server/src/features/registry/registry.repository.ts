@@ -20,7 +20,11 @@ export async function listMunicipalities(db: Executor, ids?: string[]): Promise<
       'm.code',
       'm.isExample',
       'm.version',
-      eb.selectFrom('plans').select(eb.fn.countAll<number>().as('n')).whereRef('plans.municipalityId', '=', 'm.id').as('planCount'),
+      eb
+        .selectFrom('plans')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('plans.municipalityId', '=', 'm.id')
+        .as('planCount'),
     ]);
   if (ids) q = q.where('m.id', 'in', ids.length ? ids : ['']);
   const rows = await q.execute();
@@ -49,7 +53,15 @@ export async function listAreas(db: Executor, ids?: string[]): Promise<HousingAr
   let q = db
     .selectFrom('housingAreas as a')
     .innerJoin('municipalities as m', 'm.id', 'a.municipalityId')
-    .select(['a.id', 'a.name', 'a.municipalityId', 'm.name as municipalityName', 'a.description', 'a.isExample', 'a.version']);
+    .select([
+      'a.id',
+      'a.name',
+      'a.municipalityId',
+      'm.name as municipalityName',
+      'a.description',
+      'a.isExample',
+      'a.version',
+    ]);
   if (ids) q = q.where('a.id', 'in', ids.length ? ids : ['']);
   const rows = await q.execute();
   const areaIds = rows.map((r) => r.id);
@@ -97,32 +109,44 @@ export async function listPools(db: Executor, ids?: string[]): Promise<FundingPo
       'p.endYear',
       'p.description',
       'p.version',
-      eb.selectFrom('plans').select(eb.fn.countAll<number>().as('n')).whereRef('plans.poolId', '=', 'p.id').as('planCount'),
+      eb
+        .selectFrom('plans')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('plans.poolId', '=', 'p.id')
+        .as('planCount'),
     ]);
   if (ids) q = q.where('p.id', 'in', ids.length ? ids : ['']);
   const rows = await q.orderBy('p.startYear').execute();
   const poolIds = rows.map((r) => r.id);
   const catalogues = poolIds.length
-    ? await db.selectFrom('focusAreaCatalogues').selectAll().where('poolId', 'in', poolIds).orderBy('catalogueVersion').execute()
+    ? await db
+        .selectFrom('focusAreaCatalogues')
+        .selectAll()
+        .where('poolId', 'in', poolIds)
+        .orderBy('catalogueVersion')
+        .execute()
     : [];
   const focusAreas = poolIds.length
-    ? await db.selectFrom('focusAreas').selectAll().where('poolId', 'in', poolIds).orderBy('sortOrder').execute()
+    ? await db
+        .selectFrom('focusAreas')
+        .selectAll()
+        .where('poolId', 'in', poolIds)
+        .orderBy('sortOrder')
+        .execute()
     : [];
   return rows.map((r) => ({
     ...r,
     planCount: Number(r.planCount ?? 0),
     catalogues: catalogues
       .filter((c) => c.poolId === r.id)
-      .map(
-        (c): FocusAreaCatalogue => ({
-          id: c.id,
-          poolId: c.poolId,
-          version: c.catalogueVersion,
-          validFrom: c.validFrom,
-          note: c.note,
-          focusAreas: focusAreas.filter((f) => f.catalogueId === c.id),
-        }),
-      ),
+      .map((c): FocusAreaCatalogue => ({
+        id: c.id,
+        poolId: c.poolId,
+        version: c.catalogueVersion,
+        validFrom: c.validFrom,
+        note: c.note,
+        focusAreas: focusAreas.filter((f) => f.catalogueId === c.id),
+      })),
   }));
 }
 
@@ -131,7 +155,15 @@ export async function listSecretariats(db: Executor, ids?: string[]): Promise<Ar
   let q = db
     .selectFrom('areaSecretariats as s')
     .innerJoin('municipalities as m', 'm.id', 's.municipalityId')
-    .select(['s.id', 's.name', 's.municipalityId', 'm.name as municipalityName', 's.description', 's.isExample', 's.version']);
+    .select([
+      's.id',
+      's.name',
+      's.municipalityId',
+      'm.name as municipalityName',
+      's.description',
+      's.isExample',
+      's.version',
+    ]);
   if (ids) q = q.where('s.id', 'in', ids.length ? ids : ['']);
   const rows = await q.execute();
   const plans = rows.length

@@ -50,18 +50,29 @@ interface Resource<T, I, U> {
 function registerResource<T, I, U>(app: FastifyInstance, db: Db, r: Resource<T, I, U>) {
   type IdReq = FastifyRequest<{ Params: { id: string } }>;
   const tags = [r.tag];
-  app.get(r.path, { config: { permission: AUTHENTICATED }, schema: { tags, response: { 200: z.array(r.output) } } }, async () =>
-    r.list(db),
+  app.get(
+    r.path,
+    { config: { permission: AUTHENTICATED }, schema: { tags, response: { 200: z.array(r.output) } } },
+    async () => r.list(db),
   );
   app.get(
     `${r.path}/export`,
     { config: { permission: AUTHENTICATED }, schema: { tags, querystring: ExportQuery } },
     async (req: FastifyRequest<{ Querystring: { format: 'csv' | 'xlsx' } }>, reply) =>
-      sendExport(reply, { format: req.query.format, locale: req.locale, name: r.exportName, rows: await r.list(db), columns: r.columns }),
+      sendExport(reply, {
+        format: req.query.format,
+        locale: req.locale,
+        name: r.exportName,
+        rows: await r.list(db),
+        columns: r.columns,
+      }),
   );
   app.get(
     `${r.path}/:id`,
-    { config: { permission: AUTHENTICATED }, schema: { tags, params: IdParams, response: { 200: r.output } } },
+    {
+      config: { permission: AUTHENTICATED },
+      schema: { tags, params: IdParams, response: { 200: r.output } },
+    },
     async (req: IdReq) => {
       const [row] = await r.list(db, [req.params.id]);
       if (!row) throw notFound(r.notFound);
@@ -75,7 +86,10 @@ function registerResource<T, I, U>(app: FastifyInstance, db: Db, r: Resource<T, 
   );
   app.put(
     `${r.path}/:id`,
-    { config: { permission: ADMIN }, schema: { tags, params: IdParams, body: r.update, response: { 200: r.output } } },
+    {
+      config: { permission: ADMIN },
+      schema: { tags, params: IdParams, body: r.update, response: { 200: r.output } },
+    },
     async (req: IdReq) => r.modify(db, req.ctx, req.params.id, req.body as U),
   );
   app.delete(
@@ -150,7 +164,10 @@ export const registryRoutes = (deps: AppDeps) => async (base: FastifyInstance) =
       { header: h('Lejemål', 'Dwellings'), value: (a) => a.dwellings },
       {
         header: h('Afdelinger', 'Departments'),
-        value: (a) => a.departments.map((d) => `${d.housingOrganisationName} afd. ${d.departmentNumber} (${d.dwellings})`).join('; '),
+        value: (a) =>
+          a.departments
+            .map((d) => `${d.housingOrganisationName} afd. ${d.departmentNumber} (${d.dwellings})`)
+            .join('; '),
         width: 60,
       },
       { header: h('Eksempeldata', 'Example data'), value: (a) => a.isExample },
@@ -208,8 +225,15 @@ export const registryRoutes = (deps: AppDeps) => async (base: FastifyInstance) =
     '/api/pools/:id/catalogues',
     {
       config: { permission: ADMIN },
-      schema: { tags: ['registry'], summary: 'Add a new focus-area catalogue version', params: IdParams, body: FocusAreaCatalogueInput, response: { 201: FundingPool } },
+      schema: {
+        tags: ['registry'],
+        summary: 'Add a new focus-area catalogue version',
+        params: IdParams,
+        body: FocusAreaCatalogueInput,
+        response: { 201: FundingPool },
+      },
     },
-    async (req, reply) => reply.status(201).send(await svc.addCatalogue(db, req.ctx, req.params.id, req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await svc.addCatalogue(db, req.ctx, req.params.id, req.body)),
   );
 };

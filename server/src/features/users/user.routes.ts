@@ -16,7 +16,10 @@ export const userRoutes = (deps: AppDeps) => async (base: FastifyInstance) => {
 
   app.get(
     '/api/users',
-    { config: { permission: ADMIN }, schema: { tags, summary: 'All users', response: { 200: z.array(User) } } },
+    {
+      config: { permission: ADMIN },
+      schema: { tags, summary: 'All users', response: { 200: z.array(User) } },
+    },
     async () => sortDanish(await listUsers(db), (u) => u.name),
   );
   app.get(
@@ -35,7 +38,10 @@ export const userRoutes = (deps: AppDeps) => async (base: FastifyInstance) => {
   );
   app.put(
     '/api/users/:id',
-    { config: { permission: ADMIN }, schema: { tags, params: IdParams, body: UserUpdate, response: { 200: User } } },
+    {
+      config: { permission: ADMIN },
+      schema: { tags, params: IdParams, body: UserUpdate, response: { 200: User } },
+    },
     async (req) => updateUser(db, req.ctx, req.params.id, req.body),
   );
 };

@@ -23,7 +23,11 @@ async function checkRoleScopes(db: Executor, roles: RoleGrantInput[]): Promise<v
     }
     if (r.role === 'org_member') {
       const table = r.organisationKind === 'municipality' ? 'municipalities' : 'housingOrganisations';
-      const org = await db.selectFrom(table).select('id').where('id', '=', r.organisationId).executeTakeFirst();
+      const org = await db
+        .selectFrom(table)
+        .select('id')
+        .where('id', '=', r.organisationId)
+        .executeTakeFirst();
       if (!org) throw invalidField(`roles.${i}.organisationId`, 'organisation_not_found');
     }
   }
