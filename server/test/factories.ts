@@ -1,0 +1,136 @@
+import type { PlanInput } from '@pejling/contracts';
+import type { Db } from '../src/db/database.js';
+import { newId, nowIso } from '../src/db/portable.js';
+
+/** Factories write straight to the database, for setting up a test's world quickly. */
+export async function buildMunicipality(db: Db, overrides: { name?: string; code?: number | null } = {}) {
+  const id = newId();
+  const now = nowIso();
+  const name = overrides.name ?? `Testkommune ${id.slice(-8)}`;
+  await db
+    .insertInto('municipalities')
+    .values({
+      id,
+      name,
+      code: overrides.code ?? null,
+      isExample: 0,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    })
+    .execute();
+  return { id, name };
+}
+
+export async function buildHousingOrganisation(
+  db: Db,
+  overrides: { name?: string; municipalityId?: string | null } = {},
+) {
+  const id = newId();
+  const now = nowIso();
+  const name = overrides.name ?? `Boligselskab ${id.slice(-8)}`;
+  await db
+    .insertInto('housingOrganisations')
+    .values({
+      id,
+      name,
+      municipalityId: overrides.municipalityId ?? null,
+      isExample: 0,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    })
+    .execute();
+  return { id, name };
+}
+
+export async function buildArea(
+  db: Db,
+  overrides: {
+    municipalityId: string;
+    housingOrganisationId: string;
+    dwellings?: number;
+    name?: string;
+    departmentNumber?: string;
+  },
+) {
+  const id = newId();
+  const now = nowIso();
+  await db
+    .insertInto('housingAreas')
+    .values({
+      id,
+      name: overrides.name ?? `Område ${id.slice(-8)}`,
+      municipalityId: overrides.municipalityId,
+      description: null,
+      isExample: 0,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    })
+    .execute();
+  await db
+    .insertInto('housingDepartments')
+    .values({
+      id: newId(),
+      areaId: id,
+      housingOrganisationId: overrides.housingOrganisationId,
+      departmentNumber: overrides.departmentNumber ?? id.slice(-6),
+      name: null,
+      dwellings: overrides.dwellings ?? 800,
+      createdAt: now,
+    })
+    .execute();
+  return { id };
+}
+
+export async function poolWithFocusAreas(db: Db, name = '2019-2026') {
+  const pool = await db
+    .selectFrom('fundingPools')
+    .select(['id', 'name'])
+    .where('name', '=', name)
+    .executeTakeFirstOrThrow();
+  const focusAreas = await db
+    .selectFrom('focusAreas')
+    .select(['id', 'nameDa'])
+    .where('poolId', '=', pool.id)
+    .orderBy('sortOrder')
+    .execute();
+  return { ...pool, focusAreas };
+}
+
+/** A complete, valid plan input with its own municipality, organisation and area. */
+export async function buildPlanInput(
+  db: Db,
+  overrides: Partial<PlanInput> = {},
+): Promise<PlanInput & { municipalityId: string; housingOrganisationId: string }> {
+  const m = await buildMunicipality(db);
+  const h = await buildHousingOrganisation(db, { municipalityId: m.id });
+  const a = await buildArea(db, { municipalityId: m.id, housingOrganisationId: h.id });
+  const pool = await poolWithFocusAreas(db);
+  return {
+    name: 'Helhedsplan Testparken',
+    poolId: pool.id,
+    municipalityId: m.id,
+    housingOrganisationId: h.id,
+    areaIds: [a.id],
+    focusAreaIds: pool.focusAreas.slice(0, 2).map((f) => f.id),
+    purpose: 'Et trygt område',
+    problems: null,
+    status: 'active',
+    periodStart: '2023-01-01',
+    periodEnd: '2026-12-31',
+    areaSecretariatId: null,
+    secretariatSupport: 'no',
+    grants: [
+      {
+        poolId: pool.id,
+        amountOre: 800_000_000,
+        startDate: '2023-01-01',
+        endDate: '2026-12-31',
+        reference: null,
+      },
+    ],
+    ...overrides,
+  };
+}
