@@ -26,7 +26,10 @@ export const errorMessages = {
   },
   body_too_large: { da: 'Forespørgslen er for stor.', en: 'The request is too large.' },
   bad_request: { da: 'Forespørgslen kunne ikke læses.', en: 'The request could not be read.' },
-  rate_limited: { da: 'For mange forespørgsler. Prøv igen om lidt.', en: 'Too many requests. Try again shortly.' },
+  rate_limited: {
+    da: 'For mange forespørgsler. Prøv igen om lidt.',
+    en: 'Too many requests. Try again shortly.',
+  },
   database_unavailable: {
     da: 'Databasen svarer ikke lige nu. Prøv igen om lidt.',
     en: 'The database is not answering right now. Try again shortly.',
@@ -101,7 +104,10 @@ export const errorMessages = {
     en: 'The end date must not be before the start date.',
   },
   user_not_found: { da: 'Brugeren findes ikke.', en: 'The user does not exist.' },
-  email_taken: { da: 'Der findes allerede en bruger med den e-mail.', en: 'A user with that email already exists.' },
+  email_taken: {
+    da: 'Der findes allerede en bruger med den e-mail.',
+    en: 'A user with that email already exists.',
+  },
   cannot_remove_own_admin: {
     da: 'Du kan ikke fjerne din egen administratorrolle eller deaktivere dig selv.',
     en: 'You cannot remove your own administrator role or disable yourself.',
@@ -133,7 +139,12 @@ export function validationMessage(issue: IssueLike, locale: Locale): string {
   const da = locale === 'da';
   switch (issue.keyword) {
     case 'invalid_type': {
-      if (p.input === undefined || p.input === null) return da ? 'Skal udfyldes.' : 'Required.';
+      // zod omits the input from issues; its own message ends in "received undefined" for a missing field.
+      const missing =
+        'input' in p
+          ? p.input === undefined || p.input === null
+          : /received (undefined|null)/.test(issue.message ?? '');
+      if (missing) return da ? 'Skal udfyldes.' : 'Required.';
       const expected = String(p.expected ?? '');
       const names: Record<string, [string, string]> = {
         string: ['tekst', 'text'],

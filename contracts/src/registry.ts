@@ -265,7 +265,9 @@ export const PlanList = z.object({ items: z.array(PlanSummary), total: z.number(
 export const CaseMatrixCell = z.object({
   sizeBand: SizeBand,
   grantBand: GrantBand,
-  plans: z.array(z.object({ id: z.string(), name: z.string(), dwellings: z.number(), grantTotalOre: z.number() })),
+  plans: z.array(
+    z.object({ id: z.string(), name: z.string(), dwellings: z.number(), grantTotalOre: z.number() }),
+  ),
 });
 export const CaseMatrix = z.object({
   cells: z.array(CaseMatrixCell),

@@ -95,6 +95,8 @@ export function registerAuth(app: FastifyInstance, db: Db, config: Config): void
   });
 
   app.addHook('preValidation', async (req) => {
+    // Unknown URLs reach the not-found handler, which answers 404 by itself.
+    if (req.is404) return;
     const permission = req.routeOptions.config.permission;
     if (!permission) throw new AppError('forbidden', 403);
     if (permission.kind === 'public') return;
@@ -109,6 +111,7 @@ export function registerAuth(app: FastifyInstance, db: Db, config: Config): void
   });
 
   app.addHook('preHandler', async (req) => {
+    if (req.is404) return;
     const permission = req.routeOptions.config.permission as Permission;
     if (permission.kind !== 'plan.read' && permission.kind !== 'plan.write') return;
     const p = req.principal as Principal;

@@ -60,7 +60,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
         return {
           path: path || where || '',
           message: validationMessage(
-            { keyword: v.keyword, params: v.params as Record<string, unknown> },
+            { keyword: v.keyword, params: v.params as Record<string, unknown>, message: v.message },
             locale,
           ),
         };
