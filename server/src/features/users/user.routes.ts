@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { IdParams, User, UserInput, UserUpdate } from '@pejling/contracts';
+import { ExportQuery, IdParams, User, UserInput, UserUpdate } from '@pejling/contracts';
 import type { AppDeps } from '../../app.js';
 import { ADMIN } from '../../http/permissions.js';
 import { notFound } from '../../errors.js';
 import { findUserById, listUsers } from './user.repository.js';
 import { createUser, updateUser } from './user.service.js';
 import { sortDanish } from '../../domain/danish.js';
+import { sendExport } from '../exports/export.js';
 
 export const userRoutes = (deps: AppDeps) => async (base: FastifyInstance) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -21,6 +22,41 @@ export const userRoutes = (deps: AppDeps) => async (base: FastifyInstance) => {
       schema: { tags, summary: 'All users', response: { 200: z.array(User) } },
     },
     async () => sortDanish(await listUsers(db), (u) => u.name),
+  );
+  app.get(
+    '/api/users/export',
+    { config: { permission: ADMIN }, schema: { tags, querystring: ExportQuery } },
+    async (req, reply) => {
+      const h = (da: string, en: string) => ({ da, en });
+      const roleNames: Record<string, { da: string; en: string }> = {
+        fund: h('Fonden', 'Fund'),
+        org_member: h('Organisationsmedlem', 'Organisation member'),
+        plan_editor: h('Planredaktør', 'Plan editor'),
+        plan_viewer: h('Planlæser', 'Plan viewer'),
+      };
+      const l = req.locale;
+      return sendExport<User>(reply, {
+        format: req.query.format,
+        locale: l,
+        name: 'brugere',
+        rows: sortDanish(await listUsers(db), (u) => u.name),
+        columns: [
+          { header: h('Navn', 'Name'), value: (u) => u.name, width: 30 },
+          { header: h('E-mail', 'E-mail'), value: (u) => u.email, width: 35 },
+          { header: h('Administrator', 'Administrator'), value: (u) => u.isAdmin },
+          { header: h('Deaktiveret', 'Disabled'), value: (u) => u.disabled },
+          {
+            header: h('Roller', 'Roles'),
+            value: (u) =>
+              u.roles
+                .map((r) => `${roleNames[r.role]?.[l] ?? r.role}${r.scopeName ? `: ${r.scopeName}` : ''}`)
+                .join('; '),
+            width: 60,
+          },
+          { header: h('Oprettet', 'Created'), value: (u) => u.createdAt, width: 26 },
+        ],
+      });
+    },
   );
   app.get(
     '/api/users/:id',
