@@ -192,7 +192,12 @@ export function validationMessage(issue: IssueLike, locale: Locale): string {
     }
     case 'invalid_value':
     case 'invalid_union': {
-      const values = Array.isArray(p.values) ? p.values.filter((v) => v !== '').map(String) : [];
+      // A union (e.g. a choice or '') reports the allowed values inside its branches' issues.
+      const branches = Array.isArray(p.errors) ? (p.errors as { values?: unknown }[][]).flat() : [];
+      const raw = Array.isArray(p.values)
+        ? p.values
+        : branches.flatMap((b) => (Array.isArray(b.values) ? b.values : []));
+      const values = raw.filter((v) => v !== '').map(String);
       if (values.length > 0) {
         return da ? `Skal være en af: ${values.join(', ')}.` : `Must be one of: ${values.join(', ')}.`;
       }
