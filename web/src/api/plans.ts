@@ -48,7 +48,8 @@ export function useCreatePlan() {
 export function useUpdatePlan() {
   const invalidate = useInvalidatePlans();
   return useMutation({
-    mutationFn: ({ id, input }: { id: string; input: PlanUpdate }) => api.put<PlanDetail>(`/api/plans/${id}`, input),
+    mutationFn: ({ id, input }: { id: string; input: PlanUpdate }) =>
+      api.put<PlanDetail>(`/api/plans/${id}`, input),
     onSuccess: invalidate,
   });
 }

@@ -56,7 +56,8 @@ function useInvalidateRegistry() {
 export function useCreateRegistryItem<R extends RegistryResource>(resource: R) {
   const invalidate = useInvalidateRegistry();
   return useMutation({
-    mutationFn: (input: RegistryTypes[R]['input']) => api.post<RegistryTypes[R]['item']>(`/api/${resource}`, input),
+    mutationFn: (input: RegistryTypes[R]['input']) =>
+      api.post<RegistryTypes[R]['item']>(`/api/${resource}`, input),
     onSuccess: invalidate,
   });
 }

@@ -29,8 +29,13 @@ export function useCreateUser() {
 export function useUpdateUser() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, input }: { id: string; input: UserUpdateT }) => api.put<User>(`/api/users/${id}`, input),
-    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: ['users'] }), qc.invalidateQueries({ queryKey: ['me'] })]),
+    mutationFn: ({ id, input }: { id: string; input: UserUpdateT }) =>
+      api.put<User>(`/api/users/${id}`, input),
+    onSuccess: () =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: ['users'] }),
+        qc.invalidateQueries({ queryKey: ['me'] }),
+      ]),
   });
 }
 

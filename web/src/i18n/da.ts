@@ -76,7 +76,8 @@ export const da = {
     notFoundTitle: 'Siden findes ikke',
     notFoundText: 'Adressen findes ikke, eller det, den pegede på, er slettet.',
     forbiddenTitle: 'Ingen adgang',
-    forbiddenText: 'Din rolle giver ikke adgang til denne side. Kontakt en administrator, hvis du mener, du skal have adgang.',
+    forbiddenText:
+      'Din rolle giver ikke adgang til denne side. Kontakt en administrator, hvis du mener, du skal have adgang.',
     goHome: 'Gå til Overblik',
   },
   nav: {
@@ -243,7 +244,8 @@ export const da = {
       periodStart: 'Periode start',
       periodEnd: 'Periode slut',
       areaSecretariat: 'Områdesekretariat',
-      areaSecretariatHelp: 'Områdesekretariat: en enhed, der koordinerer indsatser på tværs af flere helhedsplaner.',
+      areaSecretariatHelp:
+        'Områdesekretariat: en enhed, der koordinerer indsatser på tværs af flere helhedsplaner.',
       secretariatSupport: 'Støtte fra områdesekretariatet',
       secretariatSupportHelp: 'Får planen støtte fra områdesekretariatet?',
       purpose: 'Formål',
@@ -327,7 +329,8 @@ export const da = {
       codeHelp: 'Kommunekode: det officielle kommunenummer, fx 461 for Odense.',
       planCount: 'Planer',
       emptyTitle: 'Ingen kommuner endnu',
-      emptyText: 'Opret den første kommune. Helhedsplaner, boligområder og områdesekretariater hører til en kommune.',
+      emptyText:
+        'Opret den første kommune. Helhedsplaner, boligområder og områdesekretariater hører til en kommune.',
     },
     housingOrganisations: {
       title: 'Boligorganisationer',
@@ -340,7 +343,8 @@ export const da = {
       municipality: 'Kommune',
       municipalityHelp: 'Den kommune, organisationen hører hjemme i (valgfrit).',
       emptyTitle: 'Ingen boligorganisationer endnu',
-      emptyText: 'Opret den første boligorganisation. Afdelinger og helhedsplaner hører til en boligorganisation.',
+      emptyText:
+        'Opret den første boligorganisation. Afdelinger og helhedsplaner hører til en boligorganisation.',
     },
     areas: {
       title: 'Boligområder',
@@ -354,7 +358,8 @@ export const da = {
       description: 'Beskrivelse',
       dwellings: 'Lejemål',
       departments: 'Afdelinger',
-      departmentsHelp: 'Afdeling: en boligafdeling med nummer hos sin boligorganisation. Lejemål tælles pr. afdeling.',
+      departmentsHelp:
+        'Afdeling: en boligafdeling med nummer hos sin boligorganisation. Lejemål tælles pr. afdeling.',
       departmentLegend: 'Afdeling {{n}}',
       housingOrganisation: 'Boligorganisation',
       departmentNumber: 'Afdelingsnummer',
@@ -365,7 +370,8 @@ export const da = {
       noDepartments: 'Ingen afdelinger endnu. Tilføj mindst én for at tælle lejemål.',
       departmentCount: 'Afdelinger',
       emptyTitle: 'Ingen boligområder endnu',
-      emptyText: 'Opret det første boligområde. Opret først kommunen og boligorganisationen, hvis de mangler.',
+      emptyText:
+        'Opret det første boligområde. Opret først kommunen og boligorganisationen, hvis de mangler.',
     },
     pools: {
       title: 'Puljer',
@@ -400,7 +406,8 @@ export const da = {
       copyLatest: 'Tager udgangspunkt i den nyeste version.',
       open: 'Åbn {{name}}',
       emptyTitle: 'Ingen puljer endnu',
-      emptyText: 'Opret den første pulje, fx Landsbyggefondens pulje 2006-2010, og tilføj dens indsatsområder.',
+      emptyText:
+        'Opret den første pulje, fx Landsbyggefondens pulje 2006-2010, og tilføj dens indsatsområder.',
     },
     areaSecretariats: {
       title: 'Områdesekretariater',
@@ -461,7 +468,8 @@ export const da = {
       plan: 'Helhedsplan',
       addRole: 'Tilføj rolle',
       removeRole: 'Fjern rolle {{n}}',
-      noRoles: 'Ingen roller. Brugeren kan kun se det, en administrator kan se, hvis brugeren er administrator.',
+      noRoles:
+        'Ingen roller. Brugeren kan kun se det, en administrator kan se, hvis brugeren er administrator.',
       createdAt: 'Oprettet',
       disable: 'Deaktiver',
       enable: 'Genaktiver',

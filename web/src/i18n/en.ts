@@ -78,7 +78,8 @@ export const en: Messages = {
     notFoundTitle: 'Page not found',
     notFoundText: 'The address does not exist, or what it pointed to has been deleted.',
     forbiddenTitle: 'No access',
-    forbiddenText: 'Your role does not give access to this page. Contact an administrator if you think you should have access.',
+    forbiddenText:
+      'Your role does not give access to this page. Contact an administrator if you think you should have access.',
     goHome: 'Go to Overview',
   },
   nav: {
@@ -166,7 +167,11 @@ export const en: Messages = {
     },
     status: { draft: 'Draft', active: 'Active', ended: 'Ended' },
     sizeBand: { small: '0-700 dwellings', medium: '700-1,500 dwellings', large: '1,500+ dwellings' },
-    grantBand: { under5: 'Under DKK 5 million', from5to15: 'DKK 5-15 million', over15: 'Over DKK 15 million' },
+    grantBand: {
+      under5: 'Under DKK 5 million',
+      from5to15: 'DKK 5-15 million',
+      over15: 'Over DKK 15 million',
+    },
     support: { yes: 'Yes', no: 'No', unclear: 'Unclear' },
     tabs: {
       label: "The plan's pages",
@@ -233,7 +238,8 @@ export const en: Messages = {
       pool: 'Funding pool',
       poolHelp: "Funding pool: the fund's grant programme the plan is supported by.",
       focusAreas: 'Focus areas',
-      focusAreasHelp: "Focus area: the themes the pool supports. Only the pool's own focus areas can be chosen.",
+      focusAreasHelp:
+        "Focus area: the themes the pool supports. Only the pool's own focus areas can be chosen.",
       focusAreasChoosePool: "Choose a pool first; then the pool's focus areas are shown.",
       focusAreasNone: 'The pool has no focus-area catalogue yet.',
       catalogueLegend: 'Catalogue version {{version}}, valid from {{date}}',
@@ -329,7 +335,8 @@ export const en: Messages = {
       codeHelp: 'Municipality code: the official municipality number, e.g. 461 for Odense.',
       planCount: 'Plans',
       emptyTitle: 'No municipalities yet',
-      emptyText: 'Create the first municipality. Plans, housing areas and area secretariats belong to a municipality.',
+      emptyText:
+        'Create the first municipality. Plans, housing areas and area secretariats belong to a municipality.',
     },
     housingOrganisations: {
       title: 'Housing organisations',
@@ -342,7 +349,8 @@ export const en: Messages = {
       municipality: 'Municipality',
       municipalityHelp: 'The municipality the organisation is based in (optional).',
       emptyTitle: 'No housing organisations yet',
-      emptyText: 'Create the first housing organisation. Departments and plans belong to a housing organisation.',
+      emptyText:
+        'Create the first housing organisation. Departments and plans belong to a housing organisation.',
     },
     areas: {
       title: 'Housing areas',
@@ -368,7 +376,8 @@ export const en: Messages = {
       noDepartments: 'No departments yet. Add at least one to count dwellings.',
       departmentCount: 'Departments',
       emptyTitle: 'No housing areas yet',
-      emptyText: 'Create the first housing area. Create the municipality and housing organisation first if they are missing.',
+      emptyText:
+        'Create the first housing area. Create the municipality and housing organisation first if they are missing.',
     },
     pools: {
       title: 'Funding pools',

@@ -18,7 +18,10 @@ export function errorText(error: unknown): string {
 }
 
 /** Details whose path no field on the form shows, so they can be listed at the top. */
-export function unplacedDetails(error: unknown, placed: (path: string) => boolean): { path: string; message: string }[] {
+export function unplacedDetails(
+  error: unknown,
+  placed: (path: string) => boolean,
+): { path: string; message: string }[] {
   if (!(error instanceof ApiError)) return [];
   return error.details.filter((d) => !placed(d.path));
 }

@@ -3,7 +3,11 @@ import type { Locale } from '../api/types';
 const numberLocale = (locale: Locale) => (locale === 'en' ? 'en-GB' : 'da-DK');
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormat(locale: Locale, maximumFractionDigits: number, minimumFractionDigits = 0): Intl.NumberFormat {
+function numberFormat(
+  locale: Locale,
+  maximumFractionDigits: number,
+  minimumFractionDigits = 0,
+): Intl.NumberFormat {
   const key = `${locale}:${maximumFractionDigits}:${minimumFractionDigits}`;
   let f = numberFormats.get(key);
   if (!f) {
@@ -84,7 +88,11 @@ export const compareText = (a: string | null | undefined, b: string | null | und
   collator().compare(a ?? '', b ?? '');
 
 /** Sorts a copy of `items` by `key` in Danish order (text) or numerically. */
-export function sortBy<T>(items: readonly T[], key: (item: T) => string | number | null | undefined, dir: 'asc' | 'desc'): T[] {
+export function sortBy<T>(
+  items: readonly T[],
+  key: (item: T) => string | number | null | undefined,
+  dir: 'asc' | 'desc',
+): T[] {
   const sign = dir === 'asc' ? 1 : -1;
   return [...items].sort((a, b) => {
     const x = key(a);
@@ -98,7 +106,10 @@ export function sortBy<T>(items: readonly T[], key: (item: T) => string | number
 }
 
 /** Kroner typed by a person (`12.500.000`, `12500000,50`) to øre; null when it is not a number. */
-export function parseKronerToOre(value: string | number | null | undefined, locale: Locale = 'da'): number | null {
+export function parseKronerToOre(
+  value: string | number | null | undefined,
+  locale: Locale = 'da',
+): number | null {
   if (value === null || value === undefined || value === '') return null;
   if (typeof value === 'number') return Number.isFinite(value) ? Math.round(value * 100) : null;
   let s = value.replace(/\s|kr\.?|dkk/gi, '');

@@ -8,7 +8,8 @@ export function useListParams(defaultSort: string, defaultDir: SortDir = 'asc') 
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const sort = params.get('sort') ?? defaultSort;
-  const dir: SortDir = params.get('dir') === 'desc' ? 'desc' : params.get('dir') === 'asc' ? 'asc' : defaultDir;
+  const dir: SortDir =
+    params.get('dir') === 'desc' ? 'desc' : params.get('dir') === 'asc' ? 'asc' : defaultDir;
 
   const set = useCallback(
     (patch: Record<string, string | null>) => {

@@ -1,0 +1,53 @@
+import type { Me } from '../api/types';
+import type { Messages } from '../i18n/da';
+
+export interface NavItem {
+  key: keyof Messages['nav'];
+  to: string;
+  /** Paths under this prefix mark the item as the current place. */
+  match: string;
+  children?: NavItem[];
+}
+
+/** The left menu, per SCREENS.md; a role sees only what it may open. */
+export function navItems(me: Me): NavItem[] {
+  const items: NavItem[] = [{ key: 'overview', to: '/', match: '/' }];
+  if (me.can.readAllPlans || me.can.administer) {
+    items.push({
+      key: 'portfolio',
+      to: '/portfolio/case-matrix',
+      match: '/portfolio',
+      children: [{ key: 'caseMatrix', to: '/portfolio/case-matrix', match: '/portfolio/case-matrix' }],
+    });
+  }
+  items.push({ key: 'plans', to: '/plans', match: '/plans' });
+  if (me.can.readAllPlans || me.can.administer) {
+    items.push({ key: 'secretariats', to: '/secretariats', match: '/secretariats' });
+  }
+  if (me.can.administer) {
+    items.push({
+      key: 'admin',
+      to: '/admin',
+      match: '/admin',
+      children: [
+        { key: 'municipalities', to: '/admin/municipalities', match: '/admin/municipalities' },
+        {
+          key: 'housingOrganisations',
+          to: '/admin/housing-organisations',
+          match: '/admin/housing-organisations',
+        },
+        { key: 'areas', to: '/admin/areas', match: '/admin/areas' },
+        { key: 'pools', to: '/admin/pools', match: '/admin/pools' },
+        { key: 'areaSecretariats', to: '/admin/area-secretariats', match: '/admin/area-secretariats' },
+        { key: 'users', to: '/admin/users', match: '/admin/users' },
+        { key: 'audit', to: '/admin/audit', match: '/admin/audit' },
+      ],
+    });
+  }
+  return items;
+}
+
+export function isActive(item: NavItem, pathname: string): boolean {
+  if (item.match === '/') return pathname === '/';
+  return pathname === item.match || pathname.startsWith(item.match + '/');
+}

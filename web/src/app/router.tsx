@@ -1,0 +1,60 @@
+import { lazy } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { RequireAuth, RequireCan } from './RequireAuth';
+import { NotFoundPage } from '../features/errors/ErrorPages';
+
+// Each page is its own chunk, so the first page loads only what it needs.
+const LoginPage = lazy(() => import('../features/auth/LoginPage'));
+const OverviewPage = lazy(() => import('../features/overview/OverviewPage'));
+const PlanListPage = lazy(() => import('../features/plans/PlanListPage'));
+const PlanDetailPage = lazy(() => import('../features/plans/PlanDetailPage'));
+const PlanFormPage = lazy(() => import('../features/plans/PlanFormPage'));
+const CaseMatrixPage = lazy(() => import('../features/portfolio/CaseMatrixPage'));
+const SecretariatListPage = lazy(() => import('../features/secretariats/SecretariatListPage'));
+const SecretariatDetailPage = lazy(() => import('../features/secretariats/SecretariatDetailPage'));
+const AdminIndexPage = lazy(() => import('../features/admin/AdminIndexPage'));
+const MunicipalitiesPage = lazy(() => import('../features/admin/MunicipalitiesPage'));
+const HousingOrganisationsPage = lazy(() => import('../features/admin/HousingOrganisationsPage'));
+const AreasPage = lazy(() => import('../features/admin/AreasPage'));
+const AreaFormPage = lazy(() => import('../features/admin/AreaFormPage'));
+const PoolsPage = lazy(() => import('../features/admin/PoolsPage'));
+const PoolDetailPage = lazy(() => import('../features/admin/PoolDetailPage'));
+const AreaSecretariatsPage = lazy(() => import('../features/admin/AreaSecretariatsPage'));
+const UsersPage = lazy(() => import('../features/admin/UsersPage'));
+const UserFormPage = lazy(() => import('../features/admin/UserFormPage'));
+const AuditPage = lazy(() => import('../features/admin/AuditPage'));
+
+const admin = (el: React.ReactNode) => <RequireCan can="administer">{el}</RequireCan>;
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/',
+    element: <RequireAuth />,
+    children: [
+      { index: true, element: <OverviewPage /> },
+      { path: 'plans', element: <PlanListPage /> },
+      { path: 'plans/new', element: <RequireCan can="createPlan">{<PlanFormPage />}</RequireCan> },
+      { path: 'plans/:id', element: <PlanDetailPage /> },
+      { path: 'plans/:id/edit', element: <PlanFormPage /> },
+      { path: 'portfolio', element: <Navigate to="/portfolio/case-matrix" replace /> },
+      { path: 'portfolio/case-matrix', element: <CaseMatrixPage /> },
+      { path: 'secretariats', element: <SecretariatListPage /> },
+      { path: 'secretariats/:id', element: <SecretariatDetailPage /> },
+      { path: 'admin', element: admin(<AdminIndexPage />) },
+      { path: 'admin/municipalities', element: admin(<MunicipalitiesPage />) },
+      { path: 'admin/housing-organisations', element: admin(<HousingOrganisationsPage />) },
+      { path: 'admin/areas', element: admin(<AreasPage />) },
+      { path: 'admin/areas/new', element: admin(<AreaFormPage />) },
+      { path: 'admin/areas/:id', element: admin(<AreaFormPage />) },
+      { path: 'admin/pools', element: admin(<PoolsPage />) },
+      { path: 'admin/pools/:id', element: admin(<PoolDetailPage />) },
+      { path: 'admin/area-secretariats', element: admin(<AreaSecretariatsPage />) },
+      { path: 'admin/users', element: admin(<UsersPage />) },
+      { path: 'admin/users/new', element: admin(<UserFormPage />) },
+      { path: 'admin/users/:id', element: admin(<UserFormPage />) },
+      { path: 'admin/audit', element: admin(<AuditPage />) },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,42 @@
+import { Badge } from '@mantine/core';
+import { IconCircleCheck, IconCircleDashed, IconFlask, IconFlagCheck } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { PlanStatus } from '../api/types';
+
+/** Marks made-up example data, in lists and headers. */
+export function ExampleBadge() {
+  const { t } = useTranslation();
+  return (
+    <Badge
+      color="orange"
+      variant="light"
+      leftSection={<IconFlask size={14} aria-hidden="true" />}
+      title={t('common.exampleDataHint')}
+      style={{ textTransform: 'none', flexShrink: 0 }}
+    >
+      {t('common.exampleData')}
+    </Badge>
+  );
+}
+
+const statusLook: Record<PlanStatus, { color: string; Icon: typeof IconCircleCheck }> = {
+  draft: { color: 'gray', Icon: IconCircleDashed },
+  active: { color: 'green', Icon: IconCircleCheck },
+  ended: { color: 'indigo', Icon: IconFlagCheck },
+};
+
+/** Plan status as a word with an icon, never colour alone. */
+export function StatusBadge({ status }: { status: PlanStatus }) {
+  const { t } = useTranslation();
+  const { color, Icon } = statusLook[status];
+  return (
+    <Badge
+      color={color}
+      variant="light"
+      leftSection={<Icon size={14} aria-hidden="true" />}
+      style={{ textTransform: 'none' }}
+    >
+      {t(`plans.status.${status}`)}
+    </Badge>
+  );
+}
