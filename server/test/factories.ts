@@ -1,6 +1,13 @@
-import type { PlanInput } from '@pejling/contracts';
+import {
+  PlanInput as PlanInputSchema,
+  type PlanDetail,
+  type PlanInput,
+  type RoleGrantInput,
+} from '@pejling/contracts';
 import type { Db } from '../src/db/database.js';
 import { newId, nowIso } from '../src/db/portable.js';
+import { createPlan } from '../src/features/plans/plan.service.js';
+import { replaceRoles } from '../src/features/users/user.repository.js';
 
 /** Factories write straight to the database, for setting up a test's world quickly. */
 export async function buildMunicipality(db: Db, overrides: { name?: string; code?: number | null } = {}) {
@@ -133,4 +140,63 @@ export async function buildPlanInput(
     ],
     ...overrides,
   };
+}
+
+/**
+ * A user written straight to the database. The password hash is a placeholder, so the user
+ * cannot log in with a password: use `TestApp.sessionClient(user.id)` to act as them.
+ */
+export async function buildUser(
+  db: Db,
+  overrides: {
+    email?: string;
+    name?: string;
+    isAdmin?: boolean;
+    roles?: RoleGrantInput[];
+    locale?: 'da' | 'en';
+  } = {},
+) {
+  const id = newId();
+  const now = nowIso();
+  const email = overrides.email ?? `bruger-${id.slice(-12)}@test.example`;
+  await db
+    .insertInto('users')
+    .values({
+      id,
+      email,
+      name: overrides.name ?? email,
+      passwordHash: 'no-password',
+      isAdmin: overrides.isAdmin ? 1 : 0,
+      locale: overrides.locale ?? 'da',
+      disabledAt: null,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    })
+    .execute();
+  if (overrides.roles?.length) await replaceRoles(db, id, overrides.roles);
+  return { id, email };
+}
+
+/** Gives a user one more role (roles are read at each request, so this takes effect at once). */
+export async function grantRole(db: Db, userId: string, role: RoleGrantInput): Promise<void> {
+  const now = nowIso();
+  await db
+    .insertInto('roleGrants')
+    .values({
+      id: newId(),
+      userId,
+      role: role.role,
+      organisationKind: role.role === 'org_member' ? role.organisationKind : null,
+      organisationId: role.role === 'org_member' ? role.organisationId : null,
+      planId: role.role === 'plan_editor' || role.role === 'plan_viewer' ? role.planId : null,
+      createdAt: now,
+    })
+    .execute();
+}
+
+/** A plan created through the plan service (so it is audited like any other), with its own area. */
+export async function buildPlan(db: Db, overrides: Partial<PlanInput> = {}): Promise<PlanDetail> {
+  const input = await buildPlanInput(db, overrides);
+  return createPlan(db, { principal: null, requestId: 'test', locale: 'da' }, PlanInputSchema.parse(input));
 }

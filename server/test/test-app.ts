@@ -6,6 +6,7 @@ import { openDatabase, type DatabaseHandle, type Db } from '../src/db/database.j
 import { migrateToLatest } from '../src/db/migrate.js';
 import { ensurePools } from '../src/seed/demo.js';
 import { createUser } from '../src/features/users/user.service.js';
+import { SESSION_COOKIE, createSession } from '../src/features/auth/session.repository.js';
 import { createTestDatabase, type TestDatabase } from './test-db.js';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -22,6 +23,8 @@ export interface TestApp {
     locale?: 'da' | 'en';
     email?: string;
   }): Promise<TestClient>;
+  /** A client with a new session for an existing user, without a password login (no hashing). */
+  sessionClient(userId: string, opts?: { locale?: 'da' | 'en' }): Promise<TestClient>;
   anonymous: TestClient;
   close(): Promise<void>;
 }
@@ -103,6 +106,21 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
       const cookie = raw.split(';')[0]!;
       const csrf = (res.json() as { csrfToken: string }).csrfToken;
       return client(app, cookie, csrf, { userId: user.id, email }, opts.locale ?? 'da');
+    },
+    async sessionClient(userId, opts = {}) {
+      const session = await createSession(handle.db, userId, config.sessionAbsoluteHours);
+      const user = await handle.db
+        .selectFrom('users')
+        .select('email')
+        .where('id', '=', userId)
+        .executeTakeFirstOrThrow();
+      return client(
+        app,
+        `${SESSION_COOKIE}=${session.token}`,
+        session.csrfToken,
+        { userId, email: user.email },
+        opts.locale ?? 'da',
+      );
     },
     async close() {
       await app.close();

@@ -1,0 +1,579 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PlanDetail, PlanInput } from '@pejling/contracts';
+import { buildApp } from '../src/app.js';
+import { PUBLIC } from '../src/http/permissions.js';
+import {
+  buildArea,
+  buildHousingOrganisation,
+  buildMunicipality,
+  buildPlan,
+  buildUser,
+  grantRole,
+  poolWithFocusAreas,
+} from './factories.js';
+import { createTestApp, TEST_PASSWORD, type TestApp, type TestClient } from './test-app.js';
+
+/**
+ * Walks the whole route table: every route the app serves must have a row in EXPECTED, and
+ * every route × role is called to check that the allowed roles get through and the others get
+ * 401 (anonymous) or 403.
+ */
+
+const ROLES = [
+  'anonymous',
+  'user',
+  'admin',
+  'fund',
+  'orgMember',
+  'otherOrgMember',
+  'planEditor',
+  'planViewer',
+  'otherPlanEditor',
+] as const;
+type Role = (typeof ROLES)[number];
+
+const EVERYONE: Role[] = [...ROLES];
+const SIGNED_IN: Role[] = ROLES.filter((r) => r !== 'anonymous');
+const ADMIN: Role[] = ['admin'];
+const PLAN_READERS: Role[] = ['admin', 'fund', 'orgMember', 'planEditor', 'planViewer'];
+const PLAN_WRITERS: Role[] = ['admin', 'planEditor'];
+const PLAN_CREATORS: Role[] = ['admin', 'orgMember', 'otherOrgMember'];
+
+interface Call {
+  url: string;
+  payload?: unknown;
+  /** Send the request on a new session of the role's user (for login and logout, which end it). */
+  freshSession?: boolean;
+}
+
+interface Expectation {
+  allowed: Role[];
+  /** Builds the request for one role; may create what the call consumes (a row to delete). */
+  call: (role: Role) => Promise<Call> | Call;
+}
+
+let t: TestApp;
+let clients: Record<Exclude<Role, 'anonymous'>, TestClient>;
+const userIds = {} as Record<Exclude<Role, 'anonymous'>, string>;
+let plan: PlanDetail;
+let otherPlan: PlanDetail;
+let orgId: string;
+let otherOrgId: string;
+let municipalityId: string;
+let poolId: string;
+let focusAreaIds: string[];
+let loginEmail: string;
+let targetUserId: string;
+let seq = 0;
+const unique = (prefix: string) => `${prefix} ${++seq}-${Date.now()}`;
+
+async function versionOf(
+  table:
+    | 'municipalities'
+    | 'housingOrganisations'
+    | 'housingAreas'
+    | 'fundingPools'
+    | 'areaSecretariats'
+    | 'plans',
+  id: string,
+) {
+  const row = await t.db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirstOrThrow();
+  return row.version;
+}
+
+function planInput(housingOrganisationId: string, areaId: string): PlanInput {
+  return {
+    name: unique('Helhedsplan Matrix'),
+    poolId,
+    municipalityId,
+    housingOrganisationId,
+    areaIds: [areaId],
+    focusAreaIds: focusAreaIds.slice(0, 2),
+    status: 'active',
+    periodStart: '2024-01-01',
+    periodEnd: '2027-12-31',
+    grants: [{ poolId, amountOre: 600_000_000, startDate: '2024-01-01', endDate: '2027-12-31' }],
+  };
+}
+
+/** A plan of the main organisation that the plan editor and viewer hold roles on (for delete). */
+async function disposablePlan(): Promise<string> {
+  const area = await buildArea(t.db, { municipalityId, housingOrganisationId: orgId });
+  const p = await buildPlan(t.db, { ...planInput(orgId, area.id), municipalityId });
+  await grantRole(t.db, userIds.planEditor, { role: 'plan_editor', planId: p.id });
+  await grantRole(t.db, userIds.planViewer, { role: 'plan_viewer', planId: p.id });
+  return p.id;
+}
+
+const targets = {} as Record<'municipality' | 'org' | 'area' | 'pool' | 'secretariat', string>;
+
+const EXPECTED: Record<string, Expectation> = {
+  // ---------- system ----------
+  'GET /api/health': { allowed: EVERYONE, call: () => ({ url: '/api/health' }) },
+  'GET /api/openapi.json': { allowed: EVERYONE, call: () => ({ url: '/api/openapi.json' }) },
+
+  // ---------- auth ----------
+  'POST /api/auth/login': {
+    allowed: EVERYONE,
+    call: () => ({
+      url: '/api/auth/login',
+      payload: { email: loginEmail, password: TEST_PASSWORD },
+      freshSession: true,
+    }),
+  },
+  'POST /api/auth/logout': {
+    allowed: SIGNED_IN,
+    call: () => ({ url: '/api/auth/logout', freshSession: true }),
+  },
+  'GET /api/auth/me': { allowed: SIGNED_IN, call: () => ({ url: '/api/auth/me' }) },
+  'PUT /api/auth/locale': {
+    allowed: SIGNED_IN,
+    call: () => ({ url: '/api/auth/locale', payload: { locale: 'da' } }),
+  },
+
+  // ---------- users and audit ----------
+  'GET /api/users': { allowed: ADMIN, call: () => ({ url: '/api/users' }) },
+  'GET /api/users/export': { allowed: ADMIN, call: () => ({ url: '/api/users/export?format=csv' }) },
+  'GET /api/users/:id': { allowed: ADMIN, call: () => ({ url: `/api/users/${targetUserId}` }) },
+  'POST /api/users': {
+    allowed: ADMIN,
+    call: () => ({
+      url: '/api/users',
+      payload: { email: `ny-${++seq}@test.example`, name: 'Ny bruger', password: TEST_PASSWORD },
+    }),
+  },
+  'PUT /api/users/:id': {
+    allowed: ADMIN,
+    call: () => ({
+      url: `/api/users/${targetUserId}`,
+      payload: { name: 'Målbruger', isAdmin: false, locale: 'da', disabled: false, roles: [] },
+    }),
+  },
+  'GET /api/audit': { allowed: ADMIN, call: () => ({ url: '/api/audit' }) },
+  'GET /api/audit/export': { allowed: ADMIN, call: () => ({ url: '/api/audit/export?format=csv' }) },
+
+  // ---------- municipalities ----------
+  'GET /api/municipalities': { allowed: SIGNED_IN, call: () => ({ url: '/api/municipalities' }) },
+  'GET /api/municipalities/export': {
+    allowed: SIGNED_IN,
+    call: () => ({ url: '/api/municipalities/export?format=xlsx' }),
+  },
+  'GET /api/municipalities/:id': {
+    allowed: SIGNED_IN,
+    call: () => ({ url: `/api/municipalities/${municipalityId}` }),
+  },
+  'POST /api/municipalities': {
+    allowed: ADMIN,
+    call: () => ({ url: '/api/municipalities', payload: { name: unique('Kommune') } }),
+  },
+  'PUT /api/municipalities/:id': {
+    allowed: ADMIN,
+    call: async () => ({
+      url: `/api/municipalities/${targets.municipality}`,
+      payload: {
+        name: 'Målkommune',
+        code: null,
+        version: await versionOf('municipalities', targets.municipality),
+      },
+    }),
+  },
+  'DELETE /api/municipalities/:id': {
+    allowed: ADMIN,
+    call: async () => ({ url: `/api/municipalities/${(await buildMunicipality(t.db)).id}` }),
+  },
+
+  // ---------- housing organisations ----------
+  'GET /api/housing-organisations': {
+    allowed: SIGNED_IN,
+    call: () => ({ url: '/api/housing-organisations' }),
+  },
+  'GET /api/housing-organisations/export': {
+    allowed: SIGNED_IN,
+    call: () => ({ url: '/api/housing-organisations/export?format=csv' }),
+  },
+  'GET /api/housing-organisations/:id': {
+    allowed: SIGNED_IN,
+    call: () => ({ url: `/api/housing-organisations/${orgId}` }),
+  },
+  'POST /api/housing-organisations': {
+    allowed: ADMIN,
+    call: () => ({
+      url: '/api/housing-organisations',
+      payload: { name: unique('Boligselskab'), municipalityId },
+    }),
+  },
+  'PUT /api/housing-organisations/:id': {
+    allowed: ADMIN,
+    call: async () => ({
+      url: `/api/housing-organisations/${targets.org}`,
+      payload: {
+        name: 'Målselskab',
+        municipalityId: null,
+        version: await versionOf('housingOrganisations', targets.org),
+      },
+    }),
+  },
+  'DELETE /api/housing-organisations/:id': {
+    allowed: ADMIN,
+    call: async () => ({ url: `/api/housing-organisations/${(await buildHousingOrganisation(t.db)).id}` }),
+  },
+
+  // ---------- housing areas ----------
+  'GET /api/areas': { allowed: SIGNED_IN, call: () => ({ url: '/api/areas' }) },
+  'GET /api/areas/export': { allowed: SIGNED_IN, call: () => ({ url: '/api/areas/export?format=csv' }) },
+  'GET /api/areas/:id': { allowed: SIGNED_IN, call: () => ({ url: `/api/areas/${targets.area}` }) },
+  'POST /api/areas': {
+    allowed: ADMIN,
+    call: () => ({
+      url: '/api/areas',
+      payload: {
+        name: unique('Område'),
+        municipalityId,
+        departments: [{ housingOrganisationId: orgId, departmentNumber: `M${++seq}`, dwellings: 120 }],
+      },
+    }),
+  },
+  'PUT /api/areas/:id': {
+    allowed: ADMIN,
+    call: async () => ({
+      url: `/api/areas/${targets.area}`,
+      payload: {
+        name: 'Målområde',
+        municipalityId,
+        departments: [{ housingOrganisationId: orgId, departmentNumber: 'MÅL-1', dwellings: 300 }],
+        version: await versionOf('housingAreas', targets.area),
+      },
+    }),
+  },
+  'DELETE /api/areas/:id': {
+    allowed: ADMIN,
+    call: async () => ({
+      url: `/api/areas/${(await buildArea(t.db, { municipalityId, housingOrganisationId: orgId })).id}`,
+    }),
+  },
+
+  // ---------- funding pools ----------
+  'GET /api/pools': { allowed: SIGNED_IN, call: () => ({ url: '/api/pools' }) },
+  'GET /api/pools/export': { allowed: SIGNED_IN, call: () => ({ url: '/api/pools/export?format=xlsx' }) },
+  'GET /api/pools/:id': { allowed: SIGNED_IN, call: () => ({ url: `/api/pools/${poolId}` }) },
+  'POST /api/pools': {
+    allowed: ADMIN,
+    call: () => ({ url: '/api/pools', payload: { name: unique('Pulje'), startYear: 2027, endYear: 2030 } }),
+  },
+  'PUT /api/pools/:id': {
+    allowed: ADMIN,
+    call: async () => ({
+      url: `/api/pools/${targets.pool}`,
+      payload: {
+        name: 'Målpulje',
+        startYear: 2031,
+        endYear: 2034,
+        version: await versionOf('fundingPools', targets.pool),
+      },
+    }),
+  },
+  'DELETE /api/pools/:id': {
+    allowed: ADMIN,
+    call: async () => {
+      const res = await clients.admin.post('/api/pools', {
+        name: unique('Slettepulje'),
+        startYear: 2040,
+        endYear: 2041,
+      });
+      return { url: `/api/pools/${res.json().id}` };
+    },
+  },
+  'POST /api/pools/:id/catalogues': {
+    allowed: ADMIN,
+    call: () => ({
+      url: `/api/pools/${targets.pool}/catalogues`,
+      payload: { validFrom: '2031-01-01', focusAreas: [{ nameDa: 'Tryghed', nameEn: 'Safety' }] },
+    }),
+  },
+
+  // ---------- area secretariats ----------
+  'GET /api/area-secretariats': { allowed: SIGNED_IN, call: () => ({ url: '/api/area-secretariats' }) },
+  'GET /api/area-secretariats/export': {
+    allowed: SIGNED_IN,
+    call: () => ({ url: '/api/area-secretariats/export?format=csv' }),
+  },
+  'GET /api/area-secretariats/:id': {
+    allowed: SIGNED_IN,
+    call: () => ({ url: `/api/area-secretariats/${targets.secretariat}` }),
+  },
+  'POST /api/area-secretariats': {
+    allowed: ADMIN,
+    call: () => ({ url: '/api/area-secretariats', payload: { name: unique('Sekretariat'), municipalityId } }),
+  },
+  'PUT /api/area-secretariats/:id': {
+    allowed: ADMIN,
+    call: async () => ({
+      url: `/api/area-secretariats/${targets.secretariat}`,
+      payload: {
+        name: 'Målsekretariat',
+        municipalityId,
+        version: await versionOf('areaSecretariats', targets.secretariat),
+      },
+    }),
+  },
+  'DELETE /api/area-secretariats/:id': {
+    allowed: ADMIN,
+    call: async () => {
+      const res = await clients.admin.post('/api/area-secretariats', {
+        name: unique('Slet'),
+        municipalityId,
+      });
+      return { url: `/api/area-secretariats/${res.json().id}` };
+    },
+  },
+
+  // ---------- plans ----------
+  'GET /api/plans': { allowed: SIGNED_IN, call: () => ({ url: '/api/plans' }) },
+  'GET /api/plans/export': { allowed: SIGNED_IN, call: () => ({ url: '/api/plans/export?format=csv' }) },
+  'GET /api/case-matrix': { allowed: SIGNED_IN, call: () => ({ url: '/api/case-matrix' }) },
+  'POST /api/plans': {
+    allowed: PLAN_CREATORS,
+    // An organisation member creates plans for their own organisation.
+    call: async (role) => {
+      const org = role === 'otherOrgMember' ? otherOrgId : orgId;
+      const area = await buildArea(t.db, { municipalityId, housingOrganisationId: org });
+      return { url: '/api/plans', payload: planInput(org, area.id) };
+    },
+  },
+  'GET /api/plans/:id': { allowed: PLAN_READERS, call: () => ({ url: `/api/plans/${plan.id}` }) },
+  'PUT /api/plans/:id': {
+    allowed: PLAN_WRITERS,
+    call: async () => ({
+      url: `/api/plans/${plan.id}`,
+      payload: {
+        ...planInput(orgId, plan.areas[0]!.id),
+        name: plan.name,
+        version: await versionOf('plans', plan.id),
+      },
+    }),
+  },
+  'DELETE /api/plans/:id': {
+    allowed: PLAN_WRITERS,
+    call: async () => ({ url: `/api/plans/${await disposablePlan()}` }),
+  },
+};
+
+function routeKey(method: string, url: string) {
+  return `${method} ${url}`;
+}
+
+function servedRoutes(): string[] {
+  return [
+    ...new Set(
+      t.app.routeList
+        .filter((r) => r.method !== 'HEAD' && !r.url.startsWith('/api/docs'))
+        .map((r) => routeKey(r.method, r.url)),
+    ),
+  ].sort();
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const pool = await poolWithFocusAreas(t.db);
+  poolId = pool.id;
+  focusAreaIds = pool.focusAreas.map((f) => f.id);
+  const m = await buildMunicipality(t.db);
+  municipalityId = m.id;
+  orgId = (await buildHousingOrganisation(t.db, { municipalityId })).id;
+  otherOrgId = (await buildHousingOrganisation(t.db, { municipalityId })).id;
+  const area = await buildArea(t.db, { municipalityId, housingOrganisationId: orgId });
+  const otherArea = await buildArea(t.db, { municipalityId, housingOrganisationId: otherOrgId });
+  plan = await buildPlan(t.db, planInput(orgId, area.id));
+  otherPlan = await buildPlan(t.db, planInput(otherOrgId, otherArea.id));
+
+  const roles = {
+    user: { roles: [] },
+    admin: { isAdmin: true, roles: [] },
+    fund: { roles: [{ role: 'fund' as const }] },
+    orgMember: {
+      roles: [
+        {
+          role: 'org_member' as const,
+          organisationKind: 'housing_organisation' as const,
+          organisationId: orgId,
+        },
+      ],
+    },
+    otherOrgMember: {
+      roles: [
+        {
+          role: 'org_member' as const,
+          organisationKind: 'housing_organisation' as const,
+          organisationId: otherOrgId,
+        },
+      ],
+    },
+    planEditor: { roles: [{ role: 'plan_editor' as const, planId: plan.id }] },
+    planViewer: { roles: [{ role: 'plan_viewer' as const, planId: plan.id }] },
+    otherPlanEditor: { roles: [{ role: 'plan_editor' as const, planId: otherPlan.id }] },
+  };
+  const entries = await Promise.all(
+    Object.entries(roles).map(async ([role, opts]) => {
+      const u = await buildUser(t.db, { ...opts, name: role });
+      userIds[role as keyof typeof userIds] = u.id;
+      return [role, await t.sessionClient(u.id)] as const;
+    }),
+  );
+  clients = Object.fromEntries(entries) as typeof clients;
+
+  // The one password login of this file: the login route needs a real account.
+  const loginUser = await t.userClient({ email: `login-${Date.now()}@test.example` });
+  loginEmail = loginUser.email!;
+  targetUserId = (await buildUser(t.db, { name: 'Målbruger' })).id;
+
+  targets.municipality = (await buildMunicipality(t.db)).id;
+  targets.org = (await buildHousingOrganisation(t.db)).id;
+  targets.area = (await buildArea(t.db, { municipalityId, housingOrganisationId: orgId })).id;
+  targets.pool = (
+    await clients.admin.post('/api/pools', { name: 'Målpulje', startYear: 2031, endYear: 2034 })
+  ).json().id;
+  targets.secretariat = (
+    await clients.admin.post('/api/area-secretariats', { name: 'Målsekretariat', municipalityId })
+  ).json().id;
+});
+
+afterAll(async () => t?.close());
+
+describe('the route table', () => {
+  it('has an expected permission row for every route the app serves', () => {
+    const missing = servedRoutes().filter((key) => !(key in EXPECTED));
+    expect(missing, 'routes without a row in EXPECTED: add them with the roles that may call them').toEqual(
+      [],
+    );
+  });
+
+  it('has no rows for routes that no longer exist', () => {
+    const served = new Set(servedRoutes());
+    expect(Object.keys(EXPECTED).filter((key) => !served.has(key))).toEqual([]);
+  });
+
+  it('declares a permission on every route', () => {
+    for (const r of t.app.routeList) expect(r.permission, `${r.method} ${r.url}`).toBeDefined();
+  });
+});
+
+describe.each(Object.keys(EXPECTED))('%s', (key) => {
+  const [method, pattern] = key.split(' ') as [string, string];
+  const expectation = EXPECTED[key]!;
+
+  it.each(ROLES.map((r) => [r]))('as %s', async (role) => {
+    const call = await expectation.call(role);
+    let client: TestClient;
+    if (role === 'anonymous') client = t.anonymous;
+    else if (call.freshSession) client = await t.sessionClient(userIds[role]);
+    else client = clients[role];
+    const res = await client.request({
+      method: method as 'GET',
+      url: call.url,
+      ...(call.payload !== undefined ? { payload: call.payload as object } : {}),
+    });
+    const what = `${role} → ${method} ${pattern}: ${res.statusCode} ${res.body.slice(0, 300)}`;
+    if (expectation.allowed.includes(role)) {
+      expect(res.statusCode, what).toBeGreaterThanOrEqual(200);
+      expect(res.statusCode, what).toBeLessThan(300);
+    } else if (role === 'anonymous') {
+      expect(res.statusCode, what).toBe(401);
+      expect(res.json().error.code).toBe('unauthenticated');
+    } else {
+      expect(res.statusCode, what).toBe(403);
+      expect(res.json().error.code).toBe('forbidden');
+    }
+  });
+});
+
+describe('plan-scoped routes', () => {
+  it('answer 404 for a plan that does not exist, to anyone signed in', async () => {
+    const missing = '01890a5d-ac96-774b-bcce-b302099a8057';
+    expect((await clients.fund.get(`/api/plans/${missing}`)).statusCode).toBe(404);
+    const body = { ...planInput(orgId, plan.areas[0]!.id), version: 1 };
+    expect((await clients.planEditor.put(`/api/plans/${missing}`, body)).statusCode).toBe(404);
+    expect((await t.anonymous.get(`/api/plans/${missing}`)).statusCode).toBe(401);
+  });
+
+  it('refuse an organisation member who creates a plan for another organisation', async () => {
+    const area = await buildArea(t.db, { municipalityId, housingOrganisationId: otherOrgId });
+    const count = async () =>
+      (await t.db.selectFrom('plans').select('id').where('housingOrganisationId', '=', otherOrgId).execute())
+        .length;
+    const before = await count();
+    const res = await clients.orgMember.post('/api/plans', planInput(otherOrgId, area.id));
+    expect(res.statusCode).toBe(403);
+    expect(await count()).toBe(before);
+  });
+
+  it('make the organisation member who creates a plan its editor', async () => {
+    const area = await buildArea(t.db, { municipalityId, housingOrganisationId: orgId });
+    const res = await clients.orgMember.post('/api/plans', planInput(orgId, area.id));
+    expect(res.statusCode).toBe(201);
+    expect(res.json().canEdit).toBe(true);
+    const id = res.json().id;
+    const body = { ...planInput(orgId, area.id), version: 1 };
+    expect((await clients.orgMember.put(`/api/plans/${id}`, body)).statusCode).toBe(200);
+  });
+
+  it('report canEdit to each reader', async () => {
+    expect((await clients.planViewer.get(`/api/plans/${plan.id}`)).json().canEdit).toBe(false);
+    expect((await clients.fund.get(`/api/plans/${plan.id}`)).json().canEdit).toBe(false);
+    expect((await clients.planEditor.get(`/api/plans/${plan.id}`)).json().canEdit).toBe(true);
+    expect((await clients.admin.get(`/api/plans/${plan.id}`)).json().canEdit).toBe(true);
+  });
+});
+
+describe('deny by default', () => {
+  it('stops the app from starting when an API route declares no permission', async () => {
+    const app = await buildApp({ config: t.config, handle: t.handle });
+    try {
+      expect(() => app.get('/api/unguarded', async () => ({ secret: true }))).toThrow(
+        /declares no permission/,
+      );
+      expect(() => app.post('/api/unguarded', { config: {} }, async () => ({}))).toThrow(
+        /declares no permission/,
+      );
+      // A route that declares one is fine, and lands in the route list.
+      app.get('/api/guarded', { config: { permission: PUBLIC } }, async () => ({ ok: true }));
+      expect(app.routeList.some((r) => r.url === '/api/guarded')).toBe(true);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('treats a route outside /api without a permission as public', async () => {
+    const app = await buildApp({ config: t.config, handle: t.handle });
+    try {
+      app.get('/robots.txt', async () => 'User-agent: *');
+      expect(app.routeList.find((r) => r.url === '/robots.txt')?.permission).toEqual(PUBLIC);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('answers 404, not 401, for an unknown API path', async () => {
+    const res = await t.anonymous.get('/api/does-not-exist');
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('not_found');
+  });
+});
+
+describe('CSRF', () => {
+  it('is required on every write route for a signed-in caller', async () => {
+    const writes = servedRoutes().filter((k) => !k.startsWith('GET ') && k !== 'POST /api/auth/login');
+    expect(writes.length).toBeGreaterThan(10);
+    for (const key of writes) {
+      const [method, pattern] = key.split(' ') as [string, string];
+      const url = pattern.replace(':id', plan.id);
+      const res = await clients.admin.request({
+        method: method as 'POST',
+        url,
+        headers: { 'x-csrf-token': '' },
+        payload: {},
+      });
+      expect(res.statusCode, key).toBe(403);
+      expect(res.json().error.code, key).toBe('csrf_invalid');
+    }
+  });
+});
