@@ -200,3 +200,34 @@ export async function buildPlan(db: Db, overrides: Partial<PlanInput> = {}): Pro
   const input = await buildPlanInput(db, overrides);
   return createPlan(db, { principal: null, requestId: 'test', locale: 'da' }, PlanInputSchema.parse(input));
 }
+
+const COUNTED_TABLES = [
+  'municipalities',
+  'housingOrganisations',
+  'housingAreas',
+  'housingDepartments',
+  'fundingPools',
+  'focusAreaCatalogues',
+  'focusAreas',
+  'areaSecretariats',
+  'plans',
+  'planAreas',
+  'planFocusAreas',
+  'grants',
+  'roleGrants',
+  'users',
+  'auditLog',
+] as const;
+
+/** Rows per table, to show that a refused write left nothing behind. */
+export async function rowCounts(db: Db): Promise<Record<(typeof COUNTED_TABLES)[number], number>> {
+  const out = {} as Record<(typeof COUNTED_TABLES)[number], number>;
+  for (const table of COUNTED_TABLES) {
+    const r = await db
+      .selectFrom(table as 'plans')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    out[table] = Number(r.n);
+  }
+  return out;
+}
