@@ -51,6 +51,8 @@ export const theme = createTheme({
   focusRing: 'auto',
   components: {
     Anchor: { defaultProps: { underline: 'always' } },
+    // The required mark is drawn by CSS (global.css) so it stays out of the field's accessible name.
+    InputWrapper: { defaultProps: { withAsterisk: false } },
   },
 });
 
@@ -59,7 +61,7 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
-    '--mantine-color-placeholder': 'var(--mantine-color-gray-6)',
+    '--mantine-color-placeholder': '#687076',
     '--mantine-color-error': '#c92a2a',
     '--mantine-color-anchor': 'var(--mantine-color-petrol-7)',
   },

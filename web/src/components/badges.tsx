@@ -3,6 +3,12 @@ import { IconCircleCheck, IconCircleDashed, IconFlask, IconFlagCheck } from '@ta
 import { useTranslation } from 'react-i18next';
 import type { PlanStatus } from '../api/types';
 
+// Badges show their whole word: status must never be cut to "Afs…".
+const badgeStyles = {
+  root: { textTransform: 'none' as const, flexShrink: 0, overflow: 'visible', maxWidth: 'none' },
+  label: { overflow: 'visible' },
+};
+
 /** Marks made-up example data, in lists and headers. */
 export function ExampleBadge() {
   const { t } = useTranslation();
@@ -12,7 +18,7 @@ export function ExampleBadge() {
       variant="light"
       leftSection={<IconFlask size={14} aria-hidden="true" />}
       title={t('common.exampleDataHint')}
-      style={{ textTransform: 'none', flexShrink: 0 }}
+      styles={badgeStyles}
     >
       {t('common.exampleData')}
     </Badge>
@@ -34,7 +40,7 @@ export function StatusBadge({ status }: { status: PlanStatus }) {
       color={color}
       variant="light"
       leftSection={<Icon size={14} aria-hidden="true" />}
-      style={{ textTransform: 'none' }}
+      styles={badgeStyles}
     >
       {t(`plans.status.${status}`)}
     </Badge>

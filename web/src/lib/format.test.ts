@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMoney, formatNumber, parseKronerToOre, sortBy } from './format';
+import { formatDate, formatMoney, formatNumber, parseDateInput, parseKronerToOre, sortBy } from './format';
 
 describe('Danish formatting', () => {
   it('formats numbers, dates and money', () => {
@@ -22,5 +22,18 @@ describe('Danish formatting', () => {
     expect(parseKronerToOre('12.500.000')).toBe(1_250_000_000);
     expect(parseKronerToOre('1.234,50')).toBe(123_450);
     expect(parseKronerToOre('abc')).toBeNull();
+  });
+});
+
+describe('dates typed by a person', () => {
+  it('reads Danish and ISO forms', () => {
+    expect(parseDateInput('24-12-2026')).toBe('2026-12-24');
+    expect(parseDateInput('1.2.2026')).toBe('2026-02-01');
+    expect(parseDateInput('2026-12-24')).toBe('2026-12-24');
+    expect(parseDateInput('')).toBe('');
+  });
+  it('refuses dates that do not exist', () => {
+    expect(parseDateInput('31-02-2026')).toBeNull();
+    expect(parseDateInput('tomorrow')).toBeNull();
   });
 });

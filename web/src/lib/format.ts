@@ -124,3 +124,21 @@ export function matchesSearch(query: string, ...texts: (string | null | undefine
   if (!q) return true;
   return texts.some((t) => (t ?? '').toLocaleLowerCase('da').includes(q));
 }
+
+/**
+ * A date typed by a person to `YYYY-MM-DD`: accepts `24-12-2026`, `24.12.2026`, `24/12/2026`, `2026-12-24`.
+ * Returns '' for empty input and null when it is not a real date.
+ */
+export function parseDateInput(value: string): string | null {
+  const s = value.trim();
+  if (!s) return '';
+  let y: number, m: number, d: number;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  const dk = /^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$/.exec(s);
+  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (dk) [d, m, y] = [Number(dk[1]), Number(dk[2]), Number(dk[3])];
+  else return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}

@@ -162,7 +162,7 @@ function PlanOverview({ plan: p }: { plan: PlanDetail }) {
               value: p.sizeBand ? t(`plans.sizeBand.${p.sizeBand}`) : t('plans.detail.unbanded'),
             },
             {
-              label: t('plans.detail.total'),
+              label: t('plans.detail.grantTotal'),
               value: p.grantCount > 0 ? formatMoney(p.grantTotalOre, locale) : dash,
             },
             {

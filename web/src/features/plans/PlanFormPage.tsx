@@ -26,7 +26,8 @@ import { FormErrorAlert } from '../../components/FormErrorAlert';
 import { Page } from '../../components/Page';
 import { ErrorState, LoadingState } from '../../components/states';
 import { fieldErrors } from '../../lib/errors';
-import { formatDate, formatNumber, parseKronerToOre, sortBy } from '../../lib/format';
+import { formatDate, formatNumber, parseDateInput, parseKronerToOre, sortBy } from '../../lib/format';
+import { DateField } from '../../components/DateField';
 import { useLocale } from '../../lib/useLocale';
 import { ForbiddenPage, NotFoundPage } from '../errors/ErrorPages';
 
@@ -86,8 +87,8 @@ function initialState(plan: PlanDetail | undefined, locale: 'da' | 'en'): FormSt
     municipalityId: plan.municipalityId,
     housingOrganisationId: plan.housingOrganisationId,
     areaIds: plan.areas.map((a) => a.id),
-    periodStart: plan.periodStart ?? '',
-    periodEnd: plan.periodEnd ?? '',
+    periodStart: formatDate(plan.periodStart),
+    periodEnd: formatDate(plan.periodEnd),
     areaSecretariatId: plan.areaSecretariatId ?? '',
     secretariatSupport: plan.secretariatSupport ?? '',
     purpose: plan.purpose ?? '',
@@ -96,8 +97,8 @@ function initialState(plan: PlanDetail | undefined, locale: 'da' | 'en'): FormSt
       key: newKey(),
       poolId: g.poolId,
       amountKr: formatNumber(g.amountOre / 100, locale, 2),
-      startDate: g.startDate,
-      endDate: g.endDate,
+      startDate: formatDate(g.startDate),
+      endDate: formatDate(g.endDate),
       reference: g.reference ?? '',
     })),
   };
@@ -207,13 +208,20 @@ function PlanForm({ plan, initial }: { plan?: PlanDetail; initial: FormState }) 
     if (!form.poolId) e.poolId = required;
     if (!form.municipalityId) e.municipalityId = required;
     if (!form.housingOrganisationId) e.housingOrganisationId = required;
+    const badDate = t('common.invalidDate');
+    if (parseDateInput(form.periodStart) === null) e.periodStart = badDate;
+    if (parseDateInput(form.periodEnd) === null) e.periodEnd = badDate;
     form.grants.forEach((g, i) => {
       if (!g.poolId) e[`grants.${i}.poolId`] = required;
       const ore = parseKronerToOre(g.amountKr, locale);
       if (g.amountKr.trim() === '') e[`grants.${i}.amountOre`] = required;
       else if (ore === null || ore < 0) e[`grants.${i}.amountOre`] = t('common.invalidNumber');
-      if (!g.startDate) e[`grants.${i}.startDate`] = required;
-      if (!g.endDate) e[`grants.${i}.endDate`] = required;
+      const start = parseDateInput(g.startDate);
+      const end = parseDateInput(g.endDate);
+      if (start === null) e[`grants.${i}.startDate`] = badDate;
+      else if (!start) e[`grants.${i}.startDate`] = required;
+      if (end === null) e[`grants.${i}.endDate`] = badDate;
+      else if (!end) e[`grants.${i}.endDate`] = required;
     });
     return e;
   };
@@ -234,8 +242,8 @@ function PlanForm({ plan, initial }: { plan?: PlanDetail; initial: FormState }) 
       municipalityId: form.municipalityId,
       housingOrganisationId: form.housingOrganisationId,
       areaIds: form.areaIds,
-      periodStart: form.periodStart || null,
-      periodEnd: form.periodEnd || null,
+      periodStart: parseDateInput(form.periodStart) || null,
+      periodEnd: parseDateInput(form.periodEnd) || null,
       areaSecretariatId: form.areaSecretariatId || null,
       secretariatSupport: form.secretariatSupport || null,
       purpose: form.purpose.trim() ? form.purpose : null,
@@ -243,8 +251,8 @@ function PlanForm({ plan, initial }: { plan?: PlanDetail; initial: FormState }) 
       grants: form.grants.map((g) => ({
         poolId: g.poolId,
         amountOre: parseKronerToOre(g.amountKr, locale) ?? 0,
-        startDate: g.startDate,
-        endDate: g.endDate,
+        startDate: parseDateInput(g.startDate) ?? '',
+        endDate: parseDateInput(g.endDate) ?? '',
         reference: g.reference.trim() || null,
       })),
     };
@@ -317,7 +325,7 @@ function PlanForm({ plan, initial }: { plan?: PlanDetail; initial: FormState }) 
             )}
           </div>
 
-          <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="plan-basics">
+          <Paper withBorder p="lg" radius="md">
             <Title order={2} size="h4" id="plan-basics" mb="md">
               {t('plans.form.basics')}
             </Title>
@@ -343,18 +351,16 @@ function PlanForm({ plan, initial }: { plan?: PlanDetail; initial: FormState }) 
                   }))}
                   error={errors.status}
                 />
-                <TextInput
-                  type="date"
+                <DateField
                   label={t('plans.form.periodStart')}
                   value={form.periodStart}
-                  onChange={(e) => set('periodStart', e.currentTarget.value)}
+                  onChange={(v) => set('periodStart', v)}
                   error={errors.periodStart}
                 />
-                <TextInput
-                  type="date"
+                <DateField
                   label={t('plans.form.periodEnd')}
                   value={form.periodEnd}
-                  onChange={(e) => set('periodEnd', e.currentTarget.value)}
+                  onChange={(v) => set('periodEnd', v)}
                   error={errors.periodEnd}
                 />
               </SimpleGrid>
@@ -370,6 +376,7 @@ function PlanForm({ plan, initial }: { plan?: PlanDetail; initial: FormState }) 
               <Fieldset
                 legend={t('plans.form.focusAreas')}
                 variant="unstyled"
+                styles={{ legend: { fontWeight: 600, fontSize: 'var(--mantine-font-size-sm)', padding: 0 } }}
                 aria-describedby="focus-help"
                 aria-invalid={arrayError('focusAreaIds') ? true : undefined}
               >
@@ -425,7 +432,7 @@ function PlanForm({ plan, initial }: { plan?: PlanDetail; initial: FormState }) 
             </Stack>
           </Paper>
 
-          <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="plan-orgs">
+          <Paper withBorder p="lg" radius="md">
             <Title order={2} size="h4" id="plan-orgs" mb="md">
               {t('plans.form.organisations')}
             </Title>
@@ -488,7 +495,7 @@ function PlanForm({ plan, initial }: { plan?: PlanDetail; initial: FormState }) 
             </Stack>
           </Paper>
 
-          <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="plan-grants">
+          <Paper withBorder p="lg" radius="md">
             <Title order={2} size="h4" id="plan-grants" mb={4}>
               {t('plans.form.grants')}
             </Title>
@@ -532,20 +539,18 @@ function PlanForm({ plan, initial }: { plan?: PlanDetail; initial: FormState }) 
                         error={err('reference')}
                         maxLength={100}
                       />
-                      <TextInput
-                        type="date"
+                      <DateField
                         label={t('plans.form.grantStart')}
                         required
                         value={g.startDate}
-                        onChange={(e) => setGrant(g.key, { startDate: e.currentTarget.value })}
+                        onChange={(v) => setGrant(g.key, { startDate: v })}
                         error={err('startDate')}
                       />
-                      <TextInput
-                        type="date"
+                      <DateField
                         label={t('plans.form.grantEnd')}
                         required
                         value={g.endDate}
-                        onChange={(e) => setGrant(g.key, { endDate: e.currentTarget.value })}
+                        onChange={(v) => setGrant(g.key, { endDate: v })}
                         error={err('endDate')}
                       />
                     </SimpleGrid>
@@ -575,7 +580,7 @@ function PlanForm({ plan, initial }: { plan?: PlanDetail; initial: FormState }) 
             </Stack>
           </Paper>
 
-          <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="plan-content">
+          <Paper withBorder p="lg" radius="md">
             <Title order={2} size="h4" id="plan-content" mb="md">
               {t('plans.form.content')}
             </Title>
