@@ -15,7 +15,7 @@ export function navItems(me: Me): NavItem[] {
   if (me.can.readAllPlans || me.can.administer) {
     items.push({
       key: 'portfolio',
-      to: '/portfolio/case-matrix',
+      to: '/portfolio',
       match: '/portfolio',
       children: [{ key: 'caseMatrix', to: '/portfolio/case-matrix', match: '/portfolio/case-matrix' }],
     });
