@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -50,6 +50,18 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
+    // The router answers a malformed URL or an over-long id before any hook runs; give those the
+    // usual error shape too, instead of Fastify's own.
+    frameworkErrors: (err, req, reply) => {
+      const en = String(req.headers['accept-language'] ?? '')
+        .toLowerCase()
+        .startsWith('en');
+      const status = err.statusCode && err.statusCode < 500 ? err.statusCode : 400;
+      return (reply as FastifyReply).status(status).send({
+        error: { code: 'bad_request', message: errorMessage('bad_request', en ? 'en' : 'da') },
+        requestId: req.id,
+      });
+    },
   });
   app.decorate('routeList', [] as RouteEntry[]);
   app.decorate('dbHandle', handle);
