@@ -44,6 +44,12 @@ function isUniqueViolation(err: unknown): boolean {
   );
 }
 
+/** PostgreSQL refuses text it cannot store, such as a NUL character (SQLite stores it). */
+function isUnstorableText(err: unknown): boolean {
+  const e = err as { code?: string } | null;
+  return e?.code === '22021' || e?.code === '22P05';
+}
+
 function isForeignKeyViolation(err: unknown): boolean {
   const e = err as { code?: string } | null;
   return e?.code === '23503' || e?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
@@ -95,6 +101,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
       req.log.warn({ err: { code: (err as { code?: string }).code } }, 'database unavailable');
       return send(reply, req, 503, {
         error: { code: 'database_unavailable', message: errorMessage('database_unavailable', locale) },
+      });
+    }
+    if (isUnstorableText(err)) {
+      return send(reply, req, 400, {
+        error: { code: 'bad_request', message: errorMessage('bad_request', locale) },
       });
     }
     if (isUniqueViolation(err) || isForeignKeyViolation(err)) {
