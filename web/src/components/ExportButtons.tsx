@@ -6,7 +6,7 @@ import { withQuery } from '../api/client';
 interface ExportButtonsProps {
   /** The export endpoint, e.g. `/api/municipalities/export`. */
   path: string;
-  query?: Record<string, string | undefined>;
+  query?: Record<string, string | number | undefined>;
 }
 
 /** Download links for CSV and Excel; the browser handles the download. */

@@ -87,7 +87,7 @@ export default function PlanListPage() {
             {t('plans.emptyFilteredText')}
           </EmptyState>
         ) : (
-          <EmptyState title={t('plans.emptyTitle')} action={createButton}>
+          <EmptyState title={t('plans.emptyTitle')}>
             {canCreate ? t('plans.emptyCreate') : t('plans.emptyNoCreate')}
           </EmptyState>
         )

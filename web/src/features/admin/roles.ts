@@ -1,0 +1,40 @@
+import type { RoleGrant, RoleGrantInput, RoleName, OrganisationKind } from '../../api/types';
+
+/** One role row in the user form; empty strings until chosen. */
+export interface RoleRow {
+  key: string;
+  role: RoleName | '';
+  organisationKind: OrganisationKind;
+  organisationId: string;
+  planId: string;
+}
+
+let counter = 0;
+export const newRoleKey = () => `role-${++counter}`;
+
+export function roleRowFromGrant(g: RoleGrant): RoleRow {
+  return {
+    key: newRoleKey(),
+    role: g.role,
+    organisationKind: g.organisationKind ?? 'housing_organisation',
+    organisationId: g.organisationId ?? '',
+    planId: g.planId ?? '',
+  };
+}
+
+/** The API's role input for a row, or null when the row is not complete. */
+export function roleInputFromRow(r: RoleRow): RoleGrantInput | null {
+  switch (r.role) {
+    case 'fund':
+      return { role: 'fund' };
+    case 'org_member':
+      return r.organisationId
+        ? { role: 'org_member', organisationKind: r.organisationKind, organisationId: r.organisationId }
+        : null;
+    case 'plan_editor':
+    case 'plan_viewer':
+      return r.planId ? { role: r.role, planId: r.planId } : null;
+    default:
+      return null;
+  }
+}
