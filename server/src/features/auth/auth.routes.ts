@@ -6,6 +6,7 @@ import type { AppDeps } from '../../app.js';
 import { AUTHENTICATED, PUBLIC } from '../../http/permissions.js';
 import { cookieOptions } from '../../http/auth.js';
 import { nowIso } from '../../db/portable.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { describeMe, login } from './auth.service.js';
 import { SESSION_COOKIE, deleteSession } from './session.repository.js';
 
@@ -41,7 +42,13 @@ export const authRoutes = (deps: AppDeps) => async (base: FastifyInstance) => {
       schema: { tags: ['auth'], summary: 'Log out', response: { 200: z.object({ ok: z.literal(true) }) } },
     },
     async (req, reply) => {
-      if (req.principal) await deleteSession(db, req.principal.sessionId);
+      if (req.principal) {
+        const { sessionId, userId } = req.principal;
+        await db.transaction().execute(async (trx) => {
+          await deleteSession(trx, sessionId);
+          await recordAudit(trx, req.ctx, { action: 'logout', entityType: 'user', entityId: userId });
+        });
+      }
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
     },
@@ -68,12 +75,22 @@ export const authRoutes = (deps: AppDeps) => async (base: FastifyInstance) => {
       },
     },
     async (req) => {
-      await db
-        .updateTable('users')
-        .set({ locale: req.body.locale, updatedAt: nowIso() })
-        .where('id', '=', req.principal!.userId)
-        .execute();
-      return describeMe(db, req.principal!.userId, req.principal!.csrfToken);
+      const { userId, locale } = req.principal!;
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('users')
+          .set({ locale: req.body.locale, updatedAt: nowIso() })
+          .where('id', '=', userId)
+          .execute();
+        await recordAudit(trx, req.ctx, {
+          action: 'update',
+          entityType: 'user',
+          entityId: userId,
+          before: { locale },
+          after: { locale: req.body.locale },
+        });
+      });
+      return describeMe(db, userId, req.principal!.csrfToken);
     },
   );
 };
