@@ -265,6 +265,29 @@ describe('every write leaves one audit entry with who, what, before and after', 
   });
 });
 
+describe('session and preference writes are audited too', () => {
+  it('a change of language, with before and after', async () => {
+    const user = await buildUser(t.db, { locale: 'da' });
+    const client = await t.sessionClient(user.id);
+    const { entry } = await auditOf(() => client.put('/api/auth/locale', { locale: 'en' }), 200);
+    expect(entry).toMatchObject({
+      action: 'update',
+      entityType: 'user',
+      entityId: user.id,
+      userId: user.id,
+      before: { locale: 'da' },
+      after: { locale: 'en' },
+    });
+  });
+
+  it('a logout', async () => {
+    const user = await buildUser(t.db);
+    const client = await t.sessionClient(user.id);
+    const { entry } = await auditOf(() => client.post('/api/auth/logout'), 200);
+    expect(entry).toMatchObject({ action: 'logout', entityType: 'user', entityId: user.id, userId: user.id });
+  });
+});
+
 describe('GET /api/audit', () => {
   let planId: string;
   let otherAdmin: TestClient;

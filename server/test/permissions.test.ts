@@ -358,6 +358,14 @@ const EXPECTED: Record<string, Expectation> = {
   },
 };
 
+async function auditCount() {
+  const r = await t.db
+    .selectFrom('auditLog')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
 function routeKey(method: string, url: string) {
   return `${method} ${url}`;
 }
@@ -467,16 +475,24 @@ describe.each(Object.keys(EXPECTED))('%s', (key) => {
     if (role === 'anonymous') client = t.anonymous;
     else if (call.freshSession) client = await t.sessionClient(userIds[role]);
     else client = clients[role];
+    const auditBefore = await auditCount();
     const res = await client.request({
       method: method as 'GET',
       url: call.url,
       ...(call.payload !== undefined ? { payload: call.payload as object } : {}),
     });
     const what = `${role} → ${method} ${pattern}: ${res.statusCode} ${res.body.slice(0, 300)}`;
+    const audited = (await auditCount()) - auditBefore;
     if (expectation.allowed.includes(role)) {
       expect(res.statusCode, what).toBeGreaterThanOrEqual(200);
       expect(res.statusCode, what).toBeLessThan(300);
-    } else if (role === 'anonymous') {
+      // Every write is in the audit log; a read is not.
+      if (method === 'GET') expect(audited, `${what}: audit entries`).toBe(0);
+      else expect(audited, `${what}: audit entries`).toBeGreaterThan(0);
+      return;
+    }
+    expect(audited, `${what}: a refused call leaves no audit entry`).toBe(0);
+    if (role === 'anonymous') {
       expect(res.statusCode, what).toBe(401);
       expect(res.json().error.code).toBe('unauthenticated');
     } else {
