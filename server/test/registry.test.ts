@@ -581,6 +581,41 @@ describe('area secretariats', () => {
   });
 });
 
+describe('the language of messages', () => {
+  const bad = { name: '' };
+  it('follows the user’s own setting when the browser sends no preference', async () => {
+    const en = await t.sessionClient((await buildUser(t.db, { isAdmin: true, locale: 'en' })).id);
+    const res = await en.request({
+      method: 'POST',
+      url: '/api/municipalities',
+      payload: bad,
+      headers: { 'accept-language': '' },
+    });
+    expect(res.json().error.message).toBe('Some fields need correcting.');
+    expect(details(res)).toEqual({ name: 'Required.' });
+  });
+
+  it('follows the Accept-Language header over the user’s setting', async () => {
+    const en = await t.sessionClient((await buildUser(t.db, { isAdmin: true, locale: 'en' })).id);
+    const res = await en.request({
+      method: 'POST',
+      url: '/api/municipalities',
+      payload: bad,
+      headers: { 'accept-language': 'da-DK,da;q=0.9,en;q=0.8' },
+    });
+    expect(details(res)).toEqual({ name: 'Skal udfyldes.' });
+  });
+
+  it('is Danish for an anonymous caller without a preference', async () => {
+    const res = await t.anonymous.request({
+      method: 'GET',
+      url: '/api/plans',
+      headers: { 'accept-language': '' },
+    });
+    expect(res.json().error.message).toBe('Du skal logge ind.');
+  });
+});
+
 describe('registry exports', () => {
   it.each(['municipalities', 'housing-organisations', 'areas', 'pools', 'area-secretariats'])(
     '/api/%s/export gives CSV and .xlsx',
