@@ -12,10 +12,10 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { notifySuccess } from '../../lib/notify';
 import { ApiError } from '../../api/client';
 import {
   useCreateRegistryItem,
@@ -118,10 +118,7 @@ function AreaForm({ area }: { area?: HousingArea }) {
       })),
     };
     const done = (saved: HousingArea) => {
-      notifications.show({
-        message: t(area ? 'common.saved' : 'common.created', { name: saved.name }),
-        color: 'green',
-      });
+      notifySuccess(t(area ? 'common.saved' : 'common.created', { name: saved.name }));
       void navigate('/admin/areas');
     };
     if (area) update.mutate({ id: area.id, input: { ...input, version: area.version } }, { onSuccess: done });

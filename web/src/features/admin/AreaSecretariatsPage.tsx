@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Anchor, Button, Group, NativeSelect, Text, TextInput, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { notifySuccess } from '../../lib/notify';
 import { useCreateRegistryItem, useRegistryList, useUpdateRegistryItem } from '../../api/registry';
 import type { AreaSecretariat } from '../../api/types';
 import { ExampleBadge } from '../../components/badges';
@@ -108,10 +108,7 @@ function SecretariatForm({ item, onClose }: { item?: AreaSecretariat; onClose: (
     setLocalErrors({});
     const input = { name: name.trim(), municipalityId, description: description.trim() ? description : null };
     const done = (saved: AreaSecretariat) => {
-      notifications.show({
-        message: t(item ? 'common.saved' : 'common.created', { name: saved.name }),
-        color: 'green',
-      });
+      notifySuccess(t(item ? 'common.saved' : 'common.created', { name: saved.name }));
       onClose();
     };
     if (item) update.mutate({ id: item.id, input: { ...input, version: item.version } }, { onSuccess: done });

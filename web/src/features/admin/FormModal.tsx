@@ -1,5 +1,6 @@
 import type { FormEvent, ReactNode } from 'react';
-import { Button, Group, Modal, Stack } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
+import { AppModal } from '../../components/AppModal';
 import { useTranslation } from 'react-i18next';
 import { FormErrorAlert } from '../../components/FormErrorAlert';
 
@@ -38,14 +39,7 @@ export function FormModal({
     onSubmit();
   };
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={title}
-      size={size}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}
-    >
+    <AppModal opened={opened} onClose={onClose} title={title} size={size}>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <FormErrorAlert error={error} message={message} isPlaced={isPlaced} />
@@ -60,6 +54,6 @@ export function FormModal({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </AppModal>
   );
 }

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Button, NativeSelect, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { notifySuccess } from '../../lib/notify';
 import { useCreateRegistryItem, useRegistryList, useUpdateRegistryItem } from '../../api/registry';
 import type { HousingOrganisation } from '../../api/types';
 import { ExampleBadge } from '../../components/badges';
@@ -89,10 +89,7 @@ function HousingOrganisationForm({ item, onClose }: { item?: HousingOrganisation
   const onSubmit = () => {
     const input = { name: name.trim(), municipalityId: municipalityId || null };
     const done = (saved: HousingOrganisation) => {
-      notifications.show({
-        message: t(item ? 'common.saved' : 'common.created', { name: saved.name }),
-        color: 'green',
-      });
+      notifySuccess(t(item ? 'common.saved' : 'common.created', { name: saved.name }));
       onClose();
     };
     if (item) update.mutate({ id: item.id, input: { ...input, version: item.version } }, { onSuccess: done });

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Button, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { notifySuccess } from '../../lib/notify';
 import { useCreateRegistryItem, useRegistryList, useUpdateRegistryItem } from '../../api/registry';
 import type { Municipality } from '../../api/types';
 import { ExampleBadge } from '../../components/badges';
@@ -95,10 +95,7 @@ function MunicipalityForm({ item, onClose }: { item?: Municipality; onClose: () 
     setLocalError({});
     const input = { name: name.trim(), code: codeNum };
     const done = (saved: Municipality) => {
-      notifications.show({
-        message: t(item ? 'common.saved' : 'common.created', { name: saved.name }),
-        color: 'green',
-      });
+      notifySuccess(t(item ? 'common.saved' : 'common.created', { name: saved.name }));
       onClose();
     };
     if (item) update.mutate({ id: item.id, input: { ...input, version: item.version } }, { onSuccess: done });
@@ -130,7 +127,7 @@ function MunicipalityForm({ item, onClose }: { item?: Municipality; onClose: () 
         value={code}
         onChange={(e) => setCode(e.currentTarget.value)}
         error={errors.code}
-        w={200}
+        maw={320}
       />
     </FormModal>
   );

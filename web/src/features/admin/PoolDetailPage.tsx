@@ -12,10 +12,10 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { notifySuccess } from '../../lib/notify';
 import { ApiError } from '../../api/client';
 import { useAddCatalogue, useRegistryItem } from '../../api/registry';
 import type { FocusAreaCatalogue, FundingPool } from '../../api/types';
@@ -191,10 +191,7 @@ function CatalogueForm({ pool, onClose }: { pool: FundingPool; onClose: () => vo
       },
       {
         onSuccess: () => {
-          notifications.show({
-            message: t('common.saved', { name: t('admin.pools.newCatalogue') }),
-            color: 'green',
-          });
+          notifySuccess(t('common.saved', { name: t('admin.pools.newCatalogue') }));
           onClose();
         },
       },

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { SimpleGrid, TextInput, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
+import { notifySuccess } from '../../lib/notify';
 import { useCreateRegistryItem, useUpdateRegistryItem } from '../../api/registry';
 import type { FundingPool } from '../../api/types';
 import { fieldErrors } from '../../lib/errors';
@@ -43,10 +43,7 @@ export function PoolForm({
       description: description.trim() ? description : null,
     };
     const done = (saved: FundingPool) => {
-      notifications.show({
-        message: t(item ? 'common.saved' : 'common.created', { name: saved.name }),
-        color: 'green',
-      });
+      notifySuccess(t(item ? 'common.saved' : 'common.created', { name: saved.name }));
       onClose();
       onSaved?.(saved);
     };

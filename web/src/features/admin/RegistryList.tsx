@@ -1,8 +1,8 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { ActionIcon, Button, Group, Paper, Table, Tooltip } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { notifySuccess } from '../../lib/notify';
 import { useDeleteRegistryItem, type RegistryResource } from '../../api/registry';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ExportButtons } from '../../components/ExportButtons';
@@ -60,7 +60,7 @@ export function RegistryList<T extends { id: string }>(props: RegistryListProps<
     const name = props.itemName(deleting);
     del.mutate(deleting.id, {
       onSuccess: () => {
-        notifications.show({ message: t('common.deleted', { name }), color: 'green' });
+        notifySuccess(t('common.deleted', { name }));
         setDeleting(null);
       },
     });

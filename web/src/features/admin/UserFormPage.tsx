@@ -13,10 +13,10 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { notifySuccess } from '../../lib/notify';
 import { ApiError } from '../../api/client';
 import { usePlans } from '../../api/plans';
 import { useRegistryList } from '../../api/registry';
@@ -91,10 +91,7 @@ function UserForm({ user }: { user?: User }) {
     }
     const roleInputs = roles.map(roleInputFromRow).filter((r) => r !== null);
     const done = (saved: User) => {
-      notifications.show({
-        message: t(user ? 'common.saved' : 'common.created', { name: saved.name }),
-        color: 'green',
-      });
+      notifySuccess(t(user ? 'common.saved' : 'common.created', { name: saved.name }));
       void navigate('/admin/users');
     };
     if (user) {

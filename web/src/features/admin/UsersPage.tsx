@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconCircleCheck, IconCircleOff, IconPlus, IconShieldCheck } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { notifySuccess } from '../../lib/notify';
 import { useMe } from '../../api/auth';
 import { useUpdateUser, useUsers } from '../../api/users';
 import type { User } from '../../api/types';
@@ -61,10 +61,9 @@ export default function UsersPage() {
       },
       {
         onSuccess: () => {
-          notifications.show({
-            message: t(disabled ? 'admin.users.disabledDone' : 'admin.users.enabledDone', { name: u.name }),
-            color: 'green',
-          });
+          notifySuccess(
+            t(disabled ? 'admin.users.disabledDone' : 'admin.users.enabledDone', { name: u.name }),
+          );
           setToggling(null);
         },
       },

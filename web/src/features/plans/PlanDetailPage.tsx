@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Anchor, Badge, Button, Group, Stack, Table, Tabs, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconCheck, IconHelpCircle, IconPencil, IconTrash, IconX } from '@tabler/icons-react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { notifySuccess } from '../../lib/notify';
 import { useDeletePlan, usePlan } from '../../api/plans';
 import type { PlanDetail, SecretariatSupport } from '../../api/types';
 import { ExampleBadge, StatusBadge } from '../../components/badges';
@@ -53,7 +53,7 @@ export default function PlanDetailPage() {
   const onDelete = () =>
     del.mutate(p.id, {
       onSuccess: () => {
-        notifications.show({ message: t('common.deleted', { name: p.name }), color: 'green' });
+        notifySuccess(t('common.deleted', { name: p.name }));
         void navigate('/plans');
       },
     });

@@ -14,10 +14,10 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { notifySuccess } from '../../lib/notify';
 import { ApiError } from '../../api/client';
 import { useCreatePlan, usePlan, useUpdatePlan } from '../../api/plans';
 import { useRegistryList } from '../../api/registry';
@@ -257,10 +257,7 @@ function PlanForm({ plan, initial }: { plan?: PlanDetail; initial: FormState }) 
       })),
     };
     const onSuccess = (saved: PlanDetail) => {
-      notifications.show({
-        message: t(plan ? 'common.saved' : 'common.created', { name: saved.name }),
-        color: 'green',
-      });
+      notifySuccess(t(plan ? 'common.saved' : 'common.created', { name: saved.name }));
       void navigate(`/plans/${saved.id}`);
     };
     if (plan) update.mutate({ id: plan.id, input: { ...input, version: plan.version } }, { onSuccess });
