@@ -1,6 +1,5 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { ApiError, setCsrfToken } from '../api/client';
@@ -8,6 +7,11 @@ import { meKey } from '../api/auth';
 import { LoadingState } from '../components/states';
 import { router } from './router';
 import { cssVariablesResolver, theme } from './theme';
+
+// Confirmations appear only after a save, so their code loads after the first page.
+const Notifications = lazy(() =>
+  import('@mantine/notifications').then((m) => ({ default: m.Notifications })),
+);
 
 /** A 401 anywhere means the session ended: forget the user so the login page shows. */
 function onApiError(error: unknown, key?: readonly unknown[]) {
@@ -33,7 +37,9 @@ const queryClient: QueryClient = new QueryClient({
 export function App() {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <Notifications position="top-right" />
+      <Suspense fallback={null}>
+        <Notifications position="top-right" />
+      </Suspense>
       <QueryClientProvider client={queryClient}>
         <Suspense fallback={<LoadingState />}>
           <RouterProvider router={router} />

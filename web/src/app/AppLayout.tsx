@@ -1,5 +1,5 @@
 import { Suspense, useEffect, useRef } from 'react';
-import { Anchor, AppShell, Burger, Button, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { Anchor, AppShell, Box, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconBuildingCommunity,
@@ -126,9 +126,9 @@ export function AppLayout({ me }: { me: Me }) {
         </AppShell.Header>
 
         <AppShell.Navbar p="xs" id="main-nav" aria-label={t('app.mainNav')}>
-          <ScrollArea type="auto">
+          <Box style={{ overflowY: 'auto' }}>
             <Stack gap={2}>{items.map((i) => renderItem(i))}</Stack>
-          </ScrollArea>
+          </Box>
         </AppShell.Navbar>
 
         <AppShell.Main id="main" tabIndex={-1} ref={mainRef} bg="gray.0">
