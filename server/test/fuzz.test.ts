@@ -467,7 +467,7 @@ describe(`fuzzing the plan registry (seed ${seed})`, () => {
       fc.asyncProperty(structuredRequest(), async ({ route, id, query, body }) => {
         await send(route.method, fillUrl(route.url, id, query), await withCurrentVersion(route, id, body));
       }),
-      { numRuns: 1600, seed, endOnFailure: false },
+      { numRuns: 3000, seed },
     );
   });
 
@@ -477,7 +477,7 @@ describe(`fuzzing the plan registry (seed ${seed})`, () => {
       fc.asyncProperty(fc.constantFrom(...gets), queryArb(), async (route, query) => {
         await send('GET', fillUrl(route.url, '', query), undefined);
       }),
-      { numRuns: 400, seed },
+      { numRuns: 800, seed },
     );
   });
 
