@@ -502,6 +502,23 @@ describe.each(Object.keys(EXPECTED))('%s', (key) => {
   });
 });
 
+describe('HEAD', () => {
+  it('follows the permission of the GET route it mirrors', async () => {
+    for (const key of servedRoutes().filter((k) => k.startsWith('GET '))) {
+      const expectation = EXPECTED[key]!;
+      const pattern = key.slice(4);
+      const call = await expectation.call('user');
+      const head = (client: TestClient) => client.request({ method: 'HEAD', url: call.url });
+      if (!expectation.allowed.includes('anonymous'))
+        expect((await head(t.anonymous)).statusCode, pattern).toBe(401);
+      if (!expectation.allowed.includes('user'))
+        expect((await head(clients.user)).statusCode, pattern).toBe(403);
+      if (expectation.allowed.includes('user'))
+        expect((await head(clients.user)).statusCode, pattern).toBe(200);
+    }
+  });
+});
+
 describe('plan-scoped routes', () => {
   it('answer 404 for a plan that does not exist, to anyone signed in', async () => {
     const missing = '01890a5d-ac96-774b-bcce-b302099a8057';
