@@ -26,6 +26,8 @@ async function rolesOf(db: Executor, userIds: string[]): Promise<Map<string, Rol
     ])
     .where('roleGrants.userId', 'in', userIds)
     .orderBy('roleGrants.createdAt')
+    // Grants written together share a timestamp; their UUIDv7 ids keep the order they were given in.
+    .orderBy('roleGrants.id')
     .execute();
   for (const r of rows) {
     const list = map.get(r.userId) ?? [];
