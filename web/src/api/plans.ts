@@ -55,10 +55,16 @@ export function useUpdatePlan() {
 }
 
 export function useDeletePlan() {
-  const invalidate = useInvalidatePlans();
+  const qc = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api.delete<unknown>(`/api/plans/${id}`),
-    onSuccess: invalidate,
+    // The deleted plan's own page is still open: refetching it would only answer 404.
+    onSuccess: (_data, id) =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: ['plans'], predicate: (q) => q.queryKey[2] !== id }),
+        qc.invalidateQueries({ queryKey: ['case-matrix'] }),
+        qc.invalidateQueries({ queryKey: ['registry'] }),
+      ]),
   });
 }
 

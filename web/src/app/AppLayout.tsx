@@ -115,11 +115,12 @@ export function AppLayout({ me }: { me: Me }) {
               <Button
                 variant="default"
                 size="sm"
+                px={{ base: 8, sm: 'md' }}
                 leftSection={<IconLogout size={18} aria-hidden="true" />}
                 loading={logout.isPending}
                 onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login') })}
               >
-                {t('app.logout')}
+                <span className="hide-narrow">{t('app.logout')}</span>
               </Button>
             </Group>
           </Group>

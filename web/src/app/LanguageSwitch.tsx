@@ -29,6 +29,7 @@ export function LanguageSwitch() {
       variant="subtle"
       size="sm"
       onClick={() => void onClick()}
+      px={{ base: 6, sm: 'sm' }}
       leftSection={<IconLanguage size={18} aria-hidden="true" />}
       lang={t('app.switchLanguageLang')}
     >
