@@ -50,3 +50,31 @@ export function useLogout() {
 export function saveLocale(locale: Locale): Promise<Me> {
   return api.put<Me>('/api/auth/locale', { locale });
 }
+
+const EXPIRED_KEY = 'pejling.sessionExpired';
+
+/** Remembers that the session ended under the user, so the login page can say so. */
+export function markSessionExpired(): void {
+  try {
+    sessionStorage.setItem(EXPIRED_KEY, '1');
+  } catch {
+    // Storage unavailable: the login page just shows no note.
+  }
+}
+
+/** Did the session end under the user (since the note was last cleared)? */
+export function wasSessionExpired(): boolean {
+  try {
+    return sessionStorage.getItem(EXPIRED_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+export function clearSessionExpired(): void {
+  try {
+    sessionStorage.removeItem(EXPIRED_KEY);
+  } catch {
+    // Nothing to clear.
+  }
+}

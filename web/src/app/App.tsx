@@ -3,7 +3,7 @@ import { MantineProvider } from '@mantine/core';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { ApiError, setCsrfToken } from '../api/client';
-import { meKey } from '../api/auth';
+import { markSessionExpired, meKey } from '../api/auth';
 import { LoadingState } from '../components/states';
 import { router } from './router';
 import { cssVariablesResolver, theme } from './theme';
@@ -16,6 +16,7 @@ const Notifications = lazy(() =>
 /** A 401 anywhere means the session ended: forget the user so the login page shows. */
 function onApiError(error: unknown, key?: readonly unknown[]) {
   if (error instanceof ApiError && error.status === 401 && key?.[0] !== meKey[0]) {
+    if (queryClient.getQueryData(meKey)) markSessionExpired();
     setCsrfToken(null);
     queryClient.setQueryData(meKey, null);
   }

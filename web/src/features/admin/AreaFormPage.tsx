@@ -229,7 +229,7 @@ function AreaForm({ area }: { area?: HousingArea }) {
                         value={d.departmentNumber}
                         onChange={(e) => setRow(d.key, { departmentNumber: e.currentTarget.value })}
                         error={err('departmentNumber')}
-                        w={150}
+                        w={180}
                       />
                       <TextInput
                         label={t('admin.areas.departmentName')}
@@ -248,7 +248,7 @@ function AreaForm({ area }: { area?: HousingArea }) {
                         w={120}
                       />
                       <Button
-                        variant="subtle"
+                        variant="default"
                         c="red.9"
                         mt={24}
                         leftSection={<IconTrash size={16} aria-hidden="true" />}

@@ -260,7 +260,7 @@ function CatalogueForm({ pool, onClose }: { pool: FundingPool; onClose: () => vo
                   miw={200}
                 />
                 <Button
-                  variant="subtle"
+                  variant="default"
                   c="red.9"
                   mt={24}
                   disabled={rows.length <= 1}

@@ -279,7 +279,7 @@ function UserForm({ user }: { user?: User }) {
                         />
                       )}
                       <Button
-                        variant="subtle"
+                        variant="default"
                         c="red.9"
                         mt={24}
                         leftSection={<IconTrash size={16} aria-hidden="true" />}

@@ -97,7 +97,7 @@ export default function UsersPage() {
           u.id !== me.data?.user.id && (
             <Button
               size="compact-sm"
-              variant="subtle"
+              variant="default"
               c={u.disabled ? undefined : 'red.9'}
               onClick={() => (u.disabled ? setDisabled(u, false) : (update.reset(), setToggling(u)))}
               aria-label={`${u.disabled ? t('admin.users.enable') : t('admin.users.disable')} ${u.name}`}

@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconAlertCircle } from '@tabler/icons-react';
+import { IconAlertCircle, IconInfoCircle } from '@tabler/icons-react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useLogin, useMe } from '../../api/auth';
+import { clearSessionExpired, useLogin, useMe, wasSessionExpired } from '../../api/auth';
 import { BareLayout } from '../../app/BareLayout';
 import { changeLocale, storedLocale } from '../../i18n';
 import { errorText, fieldErrors } from '../../lib/errors';
@@ -23,6 +23,8 @@ export default function LoginPage() {
   const login = useLogin();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [expired] = useState(wasSessionExpired);
+  useEffect(() => clearSessionExpired(), []);
   useDocumentTitle(t('auth.title'));
   const next = safeNext(params.get('next'));
 
@@ -59,6 +61,11 @@ export default function LoginPage() {
         </Stack>
         <Paper withBorder p="xl" radius="md" component="form" onSubmit={onSubmit} noValidate>
           <Stack gap="md">
+            {expired && !login.error && (
+              <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden="true" />} role="status">
+                {t('auth.sessionExpired')}
+              </Alert>
+            )}
             <Text>{t('auth.intro')}</Text>
             {login.error && (
               <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden="true" />} role="alert">

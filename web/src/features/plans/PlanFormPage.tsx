@@ -553,7 +553,7 @@ function PlanForm({ plan, initial }: { plan?: PlanDetail; initial: FormState }) 
                     </SimpleGrid>
                     <Group justify="flex-end" mt="sm">
                       <Button
-                        variant="subtle"
+                        variant="default"
                         c="red.9"
                         size="sm"
                         leftSection={<IconTrash size={16} aria-hidden="true" />}
