@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AuditPage, AuditQuery, ExportQuery, type AuditEntry } from '@pejling/contracts';
 import type { AppDeps } from '../../app.js';
 import { ADMIN } from '../../http/permissions.js';
-import { listAudit } from './audit.service.js';
+import { listAudit, recordAudit } from './audit.service.js';
 import { sendExport } from '../exports/export.js';
 
 export const auditRoutes = (deps: AppDeps) => async (base: FastifyInstance) => {
@@ -21,7 +21,7 @@ export const auditRoutes = (deps: AppDeps) => async (base: FastifyInstance) => {
     },
     async (req) => {
       const q = req.query;
-      return listAudit(deps.db, {
+      const page = await listAudit(deps.db, {
         entityType: q.entityType || undefined,
         entityId: q.entityId || undefined,
         planId: q.planId || undefined,
@@ -32,6 +32,9 @@ export const auditRoutes = (deps: AppDeps) => async (base: FastifyInstance) => {
         limit: q.limit,
         offset: q.offset,
       });
+      // The log names people, so reading it is itself logged (after the read), with the search criteria.
+      await recordAudit(deps.db, req.ctx, { action: 'read', entityType: 'audit_log', after: q });
+      return page;
     },
   );
   app.get(
@@ -46,6 +49,7 @@ export const auditRoutes = (deps: AppDeps) => async (base: FastifyInstance) => {
     },
     async (req, reply) => {
       const q = req.query;
+      await recordAudit(deps.db, req.ctx, { action: 'export', entityType: 'audit_log', after: q });
       const { items } = await listAudit(deps.db, {
         entityType: q.entityType || undefined,
         entityId: q.entityId || undefined,

@@ -9,6 +9,7 @@ import { findUserById, listUsers } from './user.repository.js';
 import { createUser, updateUser } from './user.service.js';
 import { sortDanish } from '../../domain/danish.js';
 import { sendExport } from '../exports/export.js';
+import { recordAudit } from '../audit/audit.service.js';
 
 export const userRoutes = (deps: AppDeps) => async (base: FastifyInstance) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -21,7 +22,15 @@ export const userRoutes = (deps: AppDeps) => async (base: FastifyInstance) => {
       config: { permission: ADMIN },
       schema: { tags, summary: 'All users', response: { 200: z.array(User) } },
     },
-    async () => sortDanish(await listUsers(db), (u) => u.name),
+    async (req) => {
+      const users = sortDanish(await listUsers(db), (u) => u.name);
+      await recordAudit(db, req.ctx, {
+        action: 'read',
+        entityType: 'user_list',
+        after: { count: users.length },
+      });
+      return users;
+    },
   );
   app.get(
     '/api/users/export',
@@ -35,11 +44,17 @@ export const userRoutes = (deps: AppDeps) => async (base: FastifyInstance) => {
         plan_viewer: h('Planlæser', 'Plan viewer'),
       };
       const l = req.locale;
+      const rows = sortDanish(await listUsers(db), (u) => u.name);
+      await recordAudit(db, req.ctx, {
+        action: 'export',
+        entityType: 'user_list',
+        after: { count: rows.length, format: req.query.format },
+      });
       return sendExport<User>(reply, {
         format: req.query.format,
         locale: l,
         name: 'brugere',
-        rows: sortDanish(await listUsers(db), (u) => u.name),
+        rows,
         columns: [
           { header: h('Navn', 'Name'), value: (u) => u.name, width: 30 },
           { header: h('E-mail', 'E-mail'), value: (u) => u.email, width: 35 },
@@ -64,6 +79,7 @@ export const userRoutes = (deps: AppDeps) => async (base: FastifyInstance) => {
     async (req) => {
       const user = await findUserById(db, req.params.id);
       if (!user) throw notFound('user_not_found');
+      await recordAudit(db, req.ctx, { action: 'read', entityType: 'user', entityId: user.id });
       return user;
     },
   );
