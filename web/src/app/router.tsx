@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { RequireAuth, RequireCan } from './RequireAuth';
 import { NotFoundPage } from '../features/errors/ErrorPages';
+import { RouteError } from '../features/errors/RouteError';
 
 // Each page is its own chunk, so the first page loads only what it needs.
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));
@@ -27,10 +28,11 @@ const AuditPage = lazy(() => import('../features/admin/AuditPage'));
 const admin = (el: React.ReactNode) => <RequireCan can="administer">{el}</RequireCan>;
 
 export const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage /> },
+  { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
   {
     path: '/',
     element: <RequireAuth />,
+    errorElement: <RouteError />,
     children: [
       { index: true, element: <OverviewPage /> },
       { path: 'plans', element: <PlanListPage /> },

@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Anchor, Breadcrumbs, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { clearChunkReloadMark } from '../lib/chunkReload';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 
 export interface Crumb {
@@ -24,6 +25,7 @@ interface PageProps {
 export function Page({ title, crumbs = [], badges, actions, intro, children }: PageProps) {
   const { t } = useTranslation();
   useDocumentTitle(title);
+  useEffect(() => clearChunkReloadMark(), []);
   return (
     <Stack gap="lg">
       <Stack gap="xs">

@@ -80,6 +80,9 @@ export const da = {
     forbiddenText:
       'Din rolle giver ikke adgang til denne side. Kontakt en administrator, hvis du mener, du skal have adgang.',
     goHome: 'Gå til Overblik',
+    newVersion: 'Der er kommet en ny version af Pejling. Genindlæs siden for at fortsætte.',
+    unexpected: 'Siden kunne ikke vises. Genindlæs siden, og kontakt en administrator, hvis det fortsætter.',
+    reload: 'Genindlæs siden',
   },
   nav: {
     overview: 'Overblik',
@@ -520,6 +523,9 @@ export const da = {
         focus_area_catalogue: 'Katalog over indsatsområder',
         area_secretariat: 'Områdesekretariat',
         user: 'Bruger',
+        user_list: 'Brugerliste',
+        audit_log: 'Hændelseslog',
+        system: 'System',
       },
       actions: {
         create: 'Oprettet',
@@ -528,6 +534,9 @@ export const da = {
         login: 'Logget ind',
         login_failed: 'Mislykket log ind',
         logout: 'Logget ud',
+        export: 'Eksporteret',
+        read: 'Læst',
+        seed_demo: 'Eksempeldata indlæst',
       },
       tableCaption: 'Hændelser, nyeste først',
     },

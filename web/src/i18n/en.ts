@@ -82,6 +82,9 @@ export const en: Messages = {
     forbiddenText:
       'Your role does not give access to this page. Contact an administrator if you think you should have access.',
     goHome: 'Go to Overview',
+    newVersion: 'A new version of Pejling is available. Reload the page to continue.',
+    unexpected: 'The page could not be shown. Reload the page, and contact an administrator if it continues.',
+    reload: 'Reload the page',
   },
   nav: {
     overview: 'Overview',
@@ -524,6 +527,9 @@ export const en: Messages = {
         focus_area_catalogue: 'Focus-area catalogue',
         area_secretariat: 'Area secretariat',
         user: 'User',
+        user_list: 'User list',
+        audit_log: 'Audit log',
+        system: 'System',
       },
       actions: {
         create: 'Created',
@@ -532,6 +538,9 @@ export const en: Messages = {
         login: 'Logged in',
         login_failed: 'Failed login',
         logout: 'Logged out',
+        export: 'Exported',
+        read: 'Read',
+        seed_demo: 'Example data loaded',
       },
       tableCaption: 'Events, newest first',
     },

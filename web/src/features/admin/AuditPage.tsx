@@ -24,8 +24,21 @@ const entityTypes: (keyof Messages['admin']['audit']['entityTypes'])[] = [
   'focus_area_catalogue',
   'area_secretariat',
   'user',
+  'user_list',
+  'audit_log',
+  'system',
 ];
-const actions = ['create', 'update', 'delete', 'login', 'login_failed', 'logout'];
+const actions = [
+  'create',
+  'update',
+  'delete',
+  'login',
+  'login_failed',
+  'logout',
+  'export',
+  'read',
+  'seed_demo',
+];
 
 export default function AuditPage() {
   const { t } = useTranslation();
