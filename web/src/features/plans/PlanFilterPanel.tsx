@@ -42,7 +42,12 @@ export function PlanFilterPanel({ filters, setFilters, clearFilters, hasFilters 
           if (seen.has(fa.id)) continue;
           seen.add(fa.id);
           const name = locale === 'en' ? fa.nameEn : fa.nameDa;
-          out.push({ value: fa.id, label: chosen.length > 1 ? `${name} (${pool.name})` : name });
+          // Names repeat across pools and catalogue versions; say which one is meant.
+          const where = [
+            chosen.length > 1 ? pool.name : null,
+            pool.catalogues.length > 1 ? t('common.version', { version: cat.version }).toLowerCase() : null,
+          ].filter(Boolean);
+          out.push({ value: fa.id, label: where.length ? `${name} (${where.join(', ')})` : name });
         }
       }
     }

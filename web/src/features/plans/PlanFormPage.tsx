@@ -290,6 +290,15 @@ function PlanForm({ plan, initial }: { plan?: PlanDetail; initial: FormState }) 
 
   const choose = { value: '', label: t('plans.form.choose') };
   const catalogues = sortBy(selectedPool?.catalogues ?? [], (c) => c.version, 'desc');
+  // The catalogue in force when the plan starts (the newest without a start date), plus any
+  // older or newer version the plan already uses, so each focus area is offered once.
+  const periodIso = parseDateInput(form.periodStart) || null;
+  const inForce = periodIso
+    ? (catalogues.find((c) => c.validFrom <= periodIso) ?? catalogues[catalogues.length - 1])
+    : catalogues[0];
+  const shownCatalogues = catalogues.filter(
+    (c) => c.id === inForce?.id || c.focusAreas.some((f) => form.focusAreaIds.includes(f.id)),
+  );
   const placed = (path: string) =>
     [
       'name',
@@ -314,13 +323,15 @@ function PlanForm({ plan, initial }: { plan?: PlanDetail; initial: FormState }) 
     <Page title={title} crumbs={crumbs} intro={plan ? plan.name : undefined}>
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="lg">
-          <div ref={alertRef} tabIndex={-1}>
-            {Object.keys(localErrors).length > 0 ? (
-              <FormErrorAlert message={t('common.saveFailedHint')} />
-            ) : (
-              <FormErrorAlert error={mutation.error} isPlaced={placed} />
-            )}
-          </div>
+          {hasError && (
+            <div ref={alertRef} tabIndex={-1}>
+              {Object.keys(localErrors).length > 0 ? (
+                <FormErrorAlert message={t('common.saveFailedHint')} />
+              ) : (
+                <FormErrorAlert error={mutation.error} isPlaced={placed} />
+              )}
+            </div>
+          )}
 
           <Paper withBorder p="lg" radius="md">
             <Title order={2} size="h4" id="plan-basics" mb="md">
@@ -386,7 +397,7 @@ function PlanForm({ plan, initial }: { plan?: PlanDetail; initial: FormState }) 
                   <Text size="sm">{t('plans.form.focusAreasNone')}</Text>
                 ) : (
                   <Stack gap="sm">
-                    {catalogues.map((cat) => (
+                    {shownCatalogues.map((cat) => (
                       <Fieldset
                         key={cat.id}
                         legend={t('plans.form.catalogueLegend', {
