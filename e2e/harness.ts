@@ -125,9 +125,9 @@ export async function login(
   password = ADMIN_PASSWORD,
 ): Promise<void> {
   await page.goto(`${baseUrl}/login`);
-  await page.getByLabel(/e-mail/i).fill(email);
-  await page.getByLabel(/adgangskode|password/i).fill(password);
-  await page.getByRole('button', { name: /log ind|log in/i }).click();
+  await page.getByRole('textbox', { name: /^e-mail$/i }).fill(email);
+  await page.locator('input[type="password"]').fill(password);
+  await page.getByRole('button', { name: /^(log ind|log in)$/i }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }
 

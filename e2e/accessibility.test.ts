@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import {
+  axeViolations,
+  chromiumAvailable,
+  launchBrowser,
+  login,
+  screenshot,
+  startServer,
+  type RunningServer,
+} from './harness.js';
+
+/** Every page of the web app, in Danish and English, checked with axe for WCAG 2.1 A and AA. */
+describe.runIf(chromiumAvailable())('accessibility of every page', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    page = await (await browser.newContext({ locale: 'da-DK' })).newPage();
+    await login(page, server.url);
+    const get = async (url: string) =>
+      page.evaluate(async (u) => (await fetch(u)).json(), `${server.url}${url}`);
+    ids.plan = ((await get('/api/plans')) as { items: { id: string }[] }).items[0]!.id;
+    ids.area = ((await get('/api/areas')) as { id: string }[])[0]!.id;
+    ids.pool = ((await get('/api/pools')) as { id: string }[])[0]!.id;
+    ids.secretariat = ((await get('/api/area-secretariats')) as { id: string }[])[0]!.id;
+    ids.user = ((await get('/api/users')) as { id: string }[])[0]!.id;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const pages = (): [string, string][] => [
+    ['overview', '/'],
+    ['plans', '/plans'],
+    ['plans-filtered-empty', '/plans?q=findes-ikke'],
+    ['plan-new', '/plans/new'],
+    ['plan-detail', `/plans/${ids.plan}`],
+    ['plan-edit', `/plans/${ids.plan}/edit`],
+    ['case-matrix', '/portfolio/case-matrix'],
+    ['secretariats', '/secretariats'],
+    ['secretariat-detail', `/secretariats/${ids.secretariat}`],
+    ['admin', '/admin'],
+    ['admin-municipalities', '/admin/municipalities'],
+    ['admin-housing-organisations', '/admin/housing-organisations'],
+    ['admin-areas', '/admin/areas'],
+    ['admin-area-new', '/admin/areas/new'],
+    ['admin-area-edit', `/admin/areas/${ids.area}`],
+    ['admin-pools', '/admin/pools'],
+    ['admin-pool-detail', `/admin/pools/${ids.pool}`],
+    ['admin-area-secretariats', '/admin/area-secretariats'],
+    ['admin-users', '/admin/users'],
+    ['admin-user-new', '/admin/users/new'],
+    ['admin-user-edit', `/admin/users/${ids.user}`],
+    ['admin-audit', '/admin/audit'],
+    ['not-found', '/findes/ikke'],
+  ];
+
+  async function settle() {
+    await page.waitForLoadState('networkidle');
+    await page
+      .waitForFunction(() => !document.querySelector('[aria-busy="true"]'), undefined, { timeout: 10_000 })
+      .catch(() => {});
+  }
+
+  it('has no violations on the login page', async () => {
+    const anon = await (await browser.newContext({ locale: 'da-DK' })).newPage();
+    await anon.goto(`${server.url}/login`);
+    await anon.waitForLoadState('networkidle');
+    expect(await axeViolations(anon)).toEqual([]);
+    await anon.close();
+  });
+
+  for (const locale of ['da', 'en'] as const) {
+    it(`has no violations on any page in ${locale}`, async () => {
+      await page.evaluate((l) => localStorage.setItem('pejling.locale', l), locale);
+      const failures: string[] = [];
+      for (const [name, url] of pages()) {
+        await page.goto(`${server.url}${url}`);
+        await settle();
+        const lang = await page.evaluate(() => document.documentElement.lang);
+        if (lang !== locale) failures.push(`${name}: <html lang="${lang}">, expected ${locale}`);
+        const title = await page.title();
+        if (!title) failures.push(`${name}: no document title`);
+        if ((await page.locator('h1').count()) !== 1) failures.push(`${name}: not exactly one h1`);
+        for (const v of await axeViolations(page)) failures.push(`${name}: ${v}`);
+        if (locale === 'da') await screenshot(page, `page-${name}`);
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+});
