@@ -4,7 +4,10 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'unit', include: ['server/src/domain/**/*.test.ts', 'contracts/src/**/*.test.ts'] },
+        test: {
+          name: 'unit',
+          include: ['server/src/domain/**/*.test.ts', 'contracts/src/**/*.test.ts', 'web/src/**/*.test.ts'],
+        },
       },
       {
         test: {
