@@ -2,3 +2,5 @@ export * from './common.js';
 export * from './registry.js';
 export * from './access.js';
 export * from './messages.js';
+export * from './organisation.js';
+export * from './results.js';

@@ -19,6 +19,8 @@ import { userRoutes } from './features/users/user.routes.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { registryRoutes } from './features/registry/registry.routes.js';
 import { planRoutes } from './features/plans/plan.routes.js';
+import { organisationRoutes } from './features/organisation/organisation.routes.js';
+import { resultsRoutes } from './features/results/results.routes.js';
 
 export interface RouteEntry {
   method: string;
@@ -132,6 +134,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes(deps));
   await app.register(registryRoutes(deps));
   await app.register(planRoutes(deps));
+  await app.register(organisationRoutes(deps));
+  await app.register(resultsRoutes(deps));
 
   app.get('/api/openapi.json', { config: { permission: PUBLIC }, schema: { hide: true } }, async () =>
     app.swagger(),

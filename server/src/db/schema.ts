@@ -168,7 +168,11 @@ export interface MetaTable {
   value: string;
 }
 
-export interface Database {
+import type { OrganisationTables } from './schema/organisation.js';
+import type { ResultsTables } from './schema/results.js';
+
+/** Every table; each capability keeps its own in schema/<capability>.ts. */
+export interface Database extends OrganisationTables, ResultsTables {
   users: UsersTable;
   roleGrants: RoleGrantsTable;
   sessions: SessionsTable;

@@ -9,6 +9,9 @@ const LoginPage = lazy(() => import('../features/auth/LoginPage'));
 const OverviewPage = lazy(() => import('../features/overview/OverviewPage'));
 const PlanListPage = lazy(() => import('../features/plans/PlanListPage'));
 const PlanDetailPage = lazy(() => import('../features/plans/PlanDetailPage'));
+const PlanOverviewTab = lazy(() =>
+  import('../features/plans/PlanDetailPage').then((m) => ({ default: m.PlanOverviewTab })),
+);
 const PlanFormPage = lazy(() => import('../features/plans/PlanFormPage'));
 const CaseMatrixPage = lazy(() => import('../features/portfolio/CaseMatrixPage'));
 const SecretariatListPage = lazy(() => import('../features/secretariats/SecretariatListPage'));
@@ -37,7 +40,12 @@ export const router = createBrowserRouter([
       { index: true, element: <OverviewPage /> },
       { path: 'plans', element: <PlanListPage /> },
       { path: 'plans/new', element: <RequireCan can="createPlan">{<PlanFormPage />}</RequireCan> },
-      { path: 'plans/:id', element: <PlanDetailPage /> },
+      {
+        path: 'plans/:id',
+        element: <PlanDetailPage />,
+        // One child route per tab (features/plans/planTabs.ts).
+        children: [{ index: true, element: <PlanOverviewTab /> }],
+      },
       { path: 'plans/:id/edit', element: <PlanFormPage /> },
       { path: 'portfolio', element: <Navigate to="/portfolio/case-matrix" replace /> },
       { path: 'portfolio/case-matrix', element: <CaseMatrixPage /> },

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Anchor, Badge, Button, Group, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { IconCheck, IconHelpCircle, IconPencil, IconTrash, IconX } from '@tabler/icons-react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { notifySuccess } from '../../lib/notify';
 import { useDeletePlan, usePlan } from '../../api/plans';
@@ -23,17 +23,7 @@ import {
 import { useLocale } from '../../lib/useLocale';
 import { NotFoundPage } from '../errors/ErrorPages';
 import { ApiError } from '../../api/client';
-
-const laterTabs = [
-  'organisation',
-  'goals',
-  'activities',
-  'theoryOfChange',
-  'markers',
-  'reports',
-  'data',
-  'history',
-] as const;
+import { PLAN_TABS, usePlanContext, type PlanTabKey } from './planTabs';
 
 export default function PlanDetailPage() {
   const { id } = useParams();
@@ -42,6 +32,7 @@ export default function PlanDetailPage() {
   const navigate = useNavigate();
   const del = useDeletePlan();
   const [confirming, setConfirming] = useState(false);
+  const { pathname } = useLocation();
 
   if (plan.isPending) return <LoadingState />;
   if (plan.isError) {
@@ -96,20 +87,36 @@ export default function PlanDetailPage() {
         )
       }
     >
-      <Tabs value="overview" keepMounted={false}>
+      <Tabs
+        value={currentTab(pathname, p.id)}
+        onChange={(v) => {
+          const tab = PLAN_TABS.find((x) => x.key === v);
+          if (tab) void navigate(`/plans/${p.id}${tab.path ? `/${tab.path}` : ''}`);
+        }}
+        keepMounted={false}
+      >
         <Tabs.List aria-label={t('plans.tabs.label')}>
-          <Tabs.Tab value="overview">{t('plans.tabs.overview')}</Tabs.Tab>
-          {laterTabs.map((k) => (
-            <Tabs.Tab value={k} key={k} disabled title={t('plans.tabs.comingSoon')}>
-              {t(`plans.tabs.${k}`)}
-              <span className="visually-hidden"> ({t('plans.tabs.comingSoon')})</span>
-            </Tabs.Tab>
-          ))}
+          {PLAN_TABS.map((tab) =>
+            tab.enabled ? (
+              <Tabs.Tab value={tab.key} key={tab.key}>
+                {t(`plans.tabs.${tab.key}`)}
+              </Tabs.Tab>
+            ) : (
+              <Tabs.Tab value={tab.key} key={tab.key} disabled title={t('plans.tabs.comingSoon')}>
+                {t(`plans.tabs.${tab.key}`)}
+                <span className="visually-hidden"> ({t('plans.tabs.comingSoon')})</span>
+              </Tabs.Tab>
+            ),
+          )}
         </Tabs.List>
-        <Tabs.Panel value="overview" pt="lg">
-          <PlanOverview plan={p} />
-        </Tabs.Panel>
       </Tabs>
+      <div
+        style={{ paddingTop: 'var(--mantine-spacing-lg)' }}
+        role="tabpanel"
+        aria-label={t(`plans.tabs.${currentTab(pathname, p.id)}`)}
+      >
+        <Outlet context={{ plan: p }} />
+      </div>
 
       <ConfirmDialog
         opened={confirming}
@@ -135,6 +142,17 @@ function SupportValue({ value }: { value: SecretariatSupport | null }) {
       <span>{t(`plans.support.${value}`)}</span>
     </Group>
   );
+}
+
+/** The tab whose route is showing: the first path segment after /plans/:id. */
+function currentTab(pathname: string, planId: string): PlanTabKey {
+  const rest = pathname.split(`/plans/${planId}`)[1]?.replace(/^\//, '').split('/')[0] ?? '';
+  return PLAN_TABS.find((x) => x.path === rest)?.key ?? 'overview';
+}
+
+/** The Overblik tab: the plan's registry facts. */
+export function PlanOverviewTab() {
+  return <PlanOverview plan={usePlanContext().plan} />;
 }
 
 function PlanOverview({ plan: p }: { plan: PlanDetail }) {

@@ -1,0 +1,2 @@
+// Contracts of the organisation capability (forums, people, typology, agreements).
+export {};

@@ -1,0 +1,2 @@
+// Contracts of the results capability (goals, indicators, activities, registrations).
+export {};
