@@ -113,6 +113,41 @@ export const errorMessages = {
     en: 'You cannot remove your own administrator role or disable yourself.',
   },
   organisation_not_found: { da: 'Organisationen findes ikke.', en: 'The organisation does not exist.' },
+  forum_not_found: { da: 'Forummet findes ikke.', en: 'The forum does not exist.' },
+  person_not_found: { da: 'Personen findes ikke.', en: 'The person does not exist.' },
+  membership_not_found: { da: 'Medlemskabet findes ikke.', en: 'The membership does not exist.' },
+  forum_not_in_plan: {
+    da: 'Forummet hører ikke til denne helhedsplan. Vælg et forum fra planens egen organisering.',
+    en: "The forum does not belong to this plan. Choose a forum from the plan's own organisation.",
+  },
+  person_not_in_plan: {
+    da: 'Personen hører ikke til denne helhedsplan. Opret personen under planens personer først.',
+    en: "The person does not belong to this plan. Add the person to the plan's people first.",
+  },
+  forum_reports_to_itself: {
+    da: 'Et forum kan ikke rapportere til sig selv. Vælg et andet forum eller ingen (øverst).',
+    en: 'A forum cannot report to itself. Choose another forum, or none (at the top).',
+  },
+  forum_reporting_loop: {
+    da: 'Det giver en rapporteringsløkke: {chain}. Vælg et forum højere oppe eller ingen.',
+    en: 'That makes a reporting loop: {chain}. Choose a forum higher up, or none.',
+  },
+  forum_has_subordinates: {
+    da: '{names} rapporterer til forummet. Lad dem rapportere et andet sted hen først.',
+    en: '{names} report to this forum. Make them report elsewhere first.',
+  },
+  person_already_in_forum: {
+    da: '{person} sidder allerede i {forum}. Ret den eksisterende plads i stedet for at tilføje en ny.',
+    en: '{person} already sits in {forum}. Edit the existing seat instead of adding another.',
+  },
+  steering_only_on_secretariat: {
+    da: 'Styringsform angives kun for et projektsekretariat. Lad feltet stå tomt.',
+    en: 'The steering form is only set on a project secretariat. Leave the field empty.',
+  },
+  local_professional_kind_only_for_local: {
+    da: 'Fagområde angives kun for lokale fagprofessionelle. Lad feltet stå tomt, eller vælg lokal fagprofessionel.',
+    en: 'The professional field is only set for local professionals. Leave it empty, or choose local professional.',
+  },
 } satisfies Record<string, Text>;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -1,2 +1,258 @@
 // Contracts of the organisation capability (forums, people, typology, agreements).
-export {};
+import { z } from 'zod';
+import { Id, LongText, Name, Version } from './common.js';
+
+// ---------- Codes (the same as server/src/domain/typology.ts) ----------
+export const FORUM_KINDS = [
+  'board',
+  'steeringGroup',
+  'operationsGroup',
+  'projectSecretariat',
+  'followUpGroup',
+  'workingGroup',
+  'residentForum',
+  'other',
+] as const;
+export const ForumKind = z.enum(FORUM_KINDS);
+export type ForumKind = z.infer<typeof ForumKind>;
+
+export const FORUM_LEVELS = ['strategic', 'tactical', 'operational'] as const;
+export const ForumLevel = z.enum(FORUM_LEVELS);
+export type ForumLevel = z.infer<typeof ForumLevel>;
+
+export const SecretariatSteering = z.enum(['joint', 'parallel']);
+export type SecretariatSteering = z.infer<typeof SecretariatSteering>;
+
+export const MEMBER_ROLES = ['chair', 'member', 'secretary', 'observer'] as const;
+export const MemberRole = z.enum(MEMBER_ROLES);
+export type MemberRole = z.infer<typeof MemberRole>;
+
+export const REPRESENTS = [
+  'political',
+  'topAdministration',
+  'middleManagement',
+  'localProfessional',
+  'projectStaff',
+  'residentBoard',
+  'resident',
+  'volunteer',
+] as const;
+export const Represents = z.enum(REPRESENTS);
+export type Represents = z.infer<typeof Represents>;
+
+export const LOCAL_PROFESSIONAL_KINDS = [
+  'school',
+  'dayCare',
+  'library',
+  'police',
+  'jobCentre',
+  'other',
+] as const;
+export const LocalProfessionalKind = z.enum(LOCAL_PROFESSIONAL_KINDS);
+export type LocalProfessionalKind = z.infer<typeof LocalProfessionalKind>;
+
+export const ORGANISATION_SIDES = ['municipality', 'housingOrganisation', 'other'] as const;
+export const OrganisationSide = z.enum(ORGANISATION_SIDES);
+export type OrganisationSide = z.infer<typeof OrganisationSide>;
+
+export const Employer = z.enum(['housingOrganisation', 'municipality']);
+export type Employer = z.infer<typeof Employer>;
+export const StaffTask = z.enum(['coordinating', 'executing', 'both']);
+export type StaffTask = z.infer<typeof StaffTask>;
+
+const OptionalText = z.string().trim().max(200).nullable().optional();
+
+// ---------- Forums ----------
+export const ForumInput = z.object({
+  kind: ForumKind,
+  name: Name,
+  level: ForumLevel,
+  makesDecisions: z.boolean(),
+  /** The forum of the same plan this one reports to; null at the top. */
+  reportsTo: Id.nullable().optional(),
+  meetingsPerYear: z.number().int().min(0).max(366).nullable().optional(),
+  mandate: LongText.nullable().optional(),
+  /** Only on a project secretariat: one joint team, or parallel steering. */
+  steering: SecretariatSteering.nullable().optional(),
+});
+export type ForumInput = z.input<typeof ForumInput>;
+export const ForumUpdate = ForumInput.extend({ version: Version });
+export type ForumUpdate = z.input<typeof ForumUpdate>;
+
+export const Forum = z.object({
+  id: Id,
+  planId: Id,
+  kind: ForumKind,
+  name: z.string(),
+  level: ForumLevel,
+  makesDecisions: z.boolean(),
+  reportsTo: z.string().nullable(),
+  meetingsPerYear: z.number().nullable(),
+  mandate: z.string().nullable(),
+  steering: SecretariatSteering.nullable(),
+  version: z.number(),
+});
+export type Forum = z.infer<typeof Forum>;
+
+// ---------- People ----------
+export const StaffDetails = z.object({
+  employer: Employer.nullable(),
+  hoursPerWeek: z.number().min(0).max(80).nullable().optional(),
+  fte: z.number().min(0).max(2).nullable().optional(),
+  task: StaffTask.nullable(),
+});
+export type StaffDetails = z.input<typeof StaffDetails>;
+
+export const PersonInput = z.object({
+  name: Name,
+  /** The organisation the person comes from (e.g. "Aarhus Kommune, Børn og Unge"). */
+  organisation: OptionalText,
+  title: OptionalText,
+  /** Set when the person is on the project secretariat's staff. */
+  staff: StaffDetails.nullable().optional(),
+});
+export type PersonInput = z.input<typeof PersonInput>;
+export const PersonUpdate = PersonInput.extend({ version: Version });
+export type PersonUpdate = z.input<typeof PersonUpdate>;
+
+export const Person = z.object({
+  id: Id,
+  planId: Id,
+  name: z.string(),
+  organisation: z.string().nullable(),
+  title: z.string().nullable(),
+  staff: z
+    .object({
+      employer: Employer.nullable(),
+      hoursPerWeek: z.number().nullable(),
+      fte: z.number().nullable(),
+      task: StaffTask.nullable(),
+    })
+    .nullable(),
+  version: z.number(),
+});
+export type Person = z.infer<typeof Person>;
+
+// ---------- Memberships ----------
+export const MembershipInput = z.object({
+  forumId: Id,
+  personId: Id,
+  role: MemberRole,
+  represents: Represents,
+  localProfessionalKind: LocalProfessionalKind.nullable().optional(),
+  side: OrganisationSide.nullable().optional(),
+});
+export type MembershipInput = z.input<typeof MembershipInput>;
+export const MembershipUpdate = MembershipInput.extend({ version: Version });
+export type MembershipUpdate = z.input<typeof MembershipUpdate>;
+
+export const Membership = z.object({
+  id: Id,
+  planId: Id,
+  forumId: Id,
+  personId: Id,
+  role: MemberRole,
+  represents: Represents,
+  localProfessionalKind: LocalProfessionalKind.nullable(),
+  side: OrganisationSide.nullable(),
+  version: z.number(),
+});
+export type Membership = z.infer<typeof Membership>;
+
+export const OrganisationParams = z.object({ id: Id });
+export const ForumParams = z.object({ id: Id, forumId: Id });
+export const PersonParams = z.object({ id: Id, personId: Id });
+export const MembershipParams = z.object({ id: Id, membershipId: Id });
+
+// ---------- Typology ----------
+export const LocalText = z.object({ da: z.string(), en: z.string() });
+export type LocalText = z.infer<typeof LocalText>;
+
+export const TypologyDimension = z.object({
+  /** A type code, a number (levels) or "not_determined". */
+  type: z.union([z.string(), z.number()]),
+  label: LocalText,
+  reasons: z.array(LocalText),
+  missing: z.array(LocalText),
+});
+export type TypologyDimension = z.infer<typeof TypologyDimension>;
+
+export const Typology = z.object({
+  organisation: TypologyDimension,
+  secretariat: TypologyDimension,
+  residentInvolvement: TypologyDimension,
+  levels: TypologyDimension,
+  operationsGroup: TypologyDimension,
+  hasOperationsGroupBesideSteering: z.boolean().nullable(),
+  warnings: z.array(LocalText),
+});
+export type Typology = z.infer<typeof Typology>;
+
+export const Organisation = z.object({
+  planId: Id,
+  forums: z.array(Forum),
+  people: z.array(Person),
+  memberships: z.array(Membership),
+  typology: Typology,
+});
+export type Organisation = z.infer<typeof Organisation>;
+
+// ---------- The JSON file format of `pejling typology classify` (docs/typology.md) ----------
+const FileId = z.string().trim().min(1).max(200);
+export const OrganisationFile = z.strictObject({
+  forums: z
+    .array(
+      z.strictObject({
+        id: FileId,
+        kind: ForumKind,
+        name: z.string().max(200).nullable().optional(),
+        level: ForumLevel,
+        makesDecisions: z.boolean(),
+        reportsTo: FileId.nullable(),
+        meetingsPerYear: z.number().min(0).max(366).nullable().optional(),
+        mandate: LongText.nullable().optional(),
+        steering: SecretariatSteering.nullable().optional(),
+      }),
+    )
+    .max(500),
+  members: z
+    .array(
+      z.strictObject({
+        forumId: FileId,
+        name: z.string().max(200).nullable().optional(),
+        role: MemberRole,
+        represents: Represents,
+        localProfessionalKind: LocalProfessionalKind.nullable().optional(),
+        side: OrganisationSide.nullable().optional(),
+      }),
+    )
+    .max(5000),
+  staff: z
+    .array(
+      z.strictObject({
+        name: z.string().max(200).nullable().optional(),
+        employer: Employer.nullable(),
+        hoursPerWeek: z.number().min(0).max(80).nullable().optional(),
+        fte: z.number().min(0).max(2).nullable().optional(),
+        task: StaffTask.nullable(),
+      }),
+    )
+    .max(500),
+});
+export type OrganisationFile = z.infer<typeof OrganisationFile>;
+
+// ---------- Across plans ----------
+export const TypologyPortfolioRow = z.object({
+  planId: Id,
+  planName: z.string(),
+  municipalityName: z.string(),
+  isExample: z.boolean(),
+  forumCount: z.number(),
+  typology: Typology,
+});
+export type TypologyPortfolioRow = z.infer<typeof TypologyPortfolioRow>;
+export const TypologyPortfolio = z.object({
+  items: z.array(TypologyPortfolioRow),
+  total: z.number(),
+});
+export type TypologyPortfolio = z.infer<typeof TypologyPortfolio>;

@@ -1,3 +1,59 @@
 /** Tables of the organisation capability; merged into Database in ../schema.ts. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface OrganisationTables {}
+
+/** 0 or 1 on both engines; see portable.ts. */
+type Bool = number;
+
+/** A forum of a plan's project organisation (board, steering group, secretariat, ...). */
+export interface OrgForumsTable {
+  id: string;
+  planId: string;
+  kind: string;
+  name: string;
+  level: string;
+  makesDecisions: Bool;
+  reportsTo: string | null;
+  meetingsPerYear: number | null;
+  mandate: string | null;
+  steering: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** A person in a plan's organisation; staff columns are set for the secretariat's employees. */
+export interface OrgPeopleTable {
+  id: string;
+  planId: string;
+  name: string;
+  organisation: string | null;
+  title: string | null;
+  isStaff: Bool;
+  employer: string | null;
+  hoursPerWeek: number | null;
+  fte: number | null;
+  task: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** One seat of one person in one forum (unique per forum and person). */
+export interface OrgMembershipsTable {
+  id: string;
+  planId: string;
+  forumId: string;
+  personId: string;
+  role: string;
+  represents: string;
+  localProfessionalKind: string | null;
+  side: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface OrganisationTables {
+  orgForums: OrgForumsTable;
+  orgPeople: OrgPeopleTable;
+  orgMemberships: OrgMembershipsTable;
+}

@@ -1,5 +1,182 @@
+import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  Forum,
+  ForumInput,
+  ForumParams,
+  ForumUpdate,
+  Membership,
+  MembershipInput,
+  MembershipParams,
+  MembershipUpdate,
+  Organisation,
+  OrganisationFile,
+  OrganisationParams,
+  Person,
+  PersonInput,
+  PersonParams,
+  PersonUpdate,
+  Typology,
+  TypologyPortfolio,
+} from '@pejling/contracts';
 import type { AppDeps } from '../../app.js';
+import { AUTHENTICATED, planRead, planWrite } from '../../http/permissions.js';
+import {
+  classifyFile,
+  createForum,
+  createMembership,
+  createPerson,
+  deleteForum,
+  deleteMembership,
+  deletePerson,
+  getOrganisation,
+  getTypologyInput,
+  typologyPortfolio,
+  updateForum,
+  updateMembership,
+  updatePerson,
+} from './organisation.service.js';
 
 /** The organisation capability's routes. */
-export const organisationRoutes = (_deps: AppDeps) => async (_base: FastifyInstance) => {};
+export const organisationRoutes = (deps: AppDeps) => async (base: FastifyInstance) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const { db } = deps;
+  const tags = ['organisation'];
+  const read = { permission: planRead('id') };
+  const write = { permission: planWrite('id') };
+  const root = '/api/plans/:id/organisation';
+
+  app.get(
+    root,
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "A plan's forums, people, seats and typology",
+        params: OrganisationParams,
+        response: { 200: Organisation },
+      },
+    },
+    async (req) => getOrganisation(db, req.params.id),
+  );
+
+  app.get(
+    `${root}/typology-input`,
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'The organisation in the file format of `pejling typology classify`',
+        params: OrganisationParams,
+        response: { 200: OrganisationFile },
+      },
+    },
+    async (req) => getTypologyInput(db, req.params.id),
+  );
+
+  // ---------- forums ----------
+  app.post(
+    `${root}/forums`,
+    {
+      config: write,
+      schema: { tags, params: OrganisationParams, body: ForumInput, response: { 201: Forum } },
+    },
+    async (req, reply) => reply.status(201).send(await createForum(db, req.ctx, req.params.id, req.body)),
+  );
+  app.put(
+    `${root}/forums/:forumId`,
+    { config: write, schema: { tags, params: ForumParams, body: ForumUpdate, response: { 200: Forum } } },
+    async (req) => updateForum(db, req.ctx, req.params.id, req.params.forumId, req.body),
+  );
+  app.delete(
+    `${root}/forums/:forumId`,
+    { config: write, schema: { tags, params: ForumParams } },
+    async (req, reply) => {
+      await deleteForum(db, req.ctx, req.params.id, req.params.forumId);
+      return reply.status(204).send();
+    },
+  );
+
+  // ---------- people ----------
+  app.post(
+    `${root}/people`,
+    {
+      config: write,
+      schema: { tags, params: OrganisationParams, body: PersonInput, response: { 201: Person } },
+    },
+    async (req, reply) => reply.status(201).send(await createPerson(db, req.ctx, req.params.id, req.body)),
+  );
+  app.put(
+    `${root}/people/:personId`,
+    { config: write, schema: { tags, params: PersonParams, body: PersonUpdate, response: { 200: Person } } },
+    async (req) => updatePerson(db, req.ctx, req.params.id, req.params.personId, req.body),
+  );
+  app.delete(
+    `${root}/people/:personId`,
+    { config: write, schema: { tags, params: PersonParams } },
+    async (req, reply) => {
+      await deletePerson(db, req.ctx, req.params.id, req.params.personId);
+      return reply.status(204).send();
+    },
+  );
+
+  // ---------- memberships ----------
+  app.post(
+    `${root}/memberships`,
+    {
+      config: write,
+      schema: { tags, params: OrganisationParams, body: MembershipInput, response: { 201: Membership } },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await createMembership(db, req.ctx, req.params.id, req.body)),
+  );
+  app.put(
+    `${root}/memberships/:membershipId`,
+    {
+      config: write,
+      schema: { tags, params: MembershipParams, body: MembershipUpdate, response: { 200: Membership } },
+    },
+    async (req) => updateMembership(db, req.ctx, req.params.id, req.params.membershipId, req.body),
+  );
+  app.delete(
+    `${root}/memberships/:membershipId`,
+    { config: write, schema: { tags, params: MembershipParams } },
+    async (req, reply) => {
+      await deleteMembership(db, req.ctx, req.params.id, req.params.membershipId);
+      return reply.status(204).send();
+    },
+  );
+
+  // ---------- typology without a plan, and across plans ----------
+  app.post(
+    '/api/typology/classify',
+    {
+      config: { permission: AUTHENTICATED },
+      schema: {
+        tags,
+        summary: 'Classifies an organisation given in the documented file format (docs/typology.md)',
+        body: OrganisationFile,
+        response: { 200: Typology },
+      },
+    },
+    async (req) => classifyFile(req.body),
+  );
+
+  app.get(
+    '/api/portfolio/typology',
+    {
+      config: { permission: AUTHENTICATED },
+      schema: {
+        tags,
+        summary: 'Organisation type, secretariat type and resident involvement of every visible plan',
+        querystring: z.object({}),
+        response: { 200: TypologyPortfolio },
+      },
+    },
+    async (req) => {
+      const items = await typologyPortfolio(db, req.principal!);
+      return { items, total: items.length };
+    },
+  );
+};
