@@ -13,6 +13,7 @@ import { createUser } from '../features/users/user.service.js';
 import { findUserByEmail } from '../features/users/user.repository.js';
 import { hashPassword } from '../features/auth/password.js';
 import { nowIso } from '../db/portable.js';
+import { backupDatabase, restoreDatabase } from './backup.js';
 
 const DEMO_ADMIN_EMAIL = 'admin@pejling.example';
 
@@ -129,6 +130,28 @@ program
         loaded ? 'Loaded the example data (Eksempeldata).' : 'The example data was already loaded.',
       );
     });
+  });
+
+program
+  .command('backup')
+  .description(
+    'Write a consistent copy of the database to FILE while the server runs (SQLite online backup; pg_dump on PostgreSQL)',
+  )
+  .argument('<file>', 'the backup file to create')
+  .action(async (file: string) => {
+    const config = loadConfig();
+    await backupDatabase(config.database, file);
+    console.log(`Backed up ${describeDb(config)} to ${path.resolve(file)}`);
+  });
+
+program
+  .command('restore')
+  .description('Restore a backup FILE into the empty database DATABASE_URL points at, then migrate it')
+  .argument('<file>', 'a file made by `pejling backup`')
+  .action(async (file: string) => {
+    const config = loadConfig();
+    await restoreDatabase(config.database, file);
+    console.log(`Restored ${path.resolve(file)} into ${describeDb(config)}`);
   });
 
 const user = program.command('user').description('Manage accounts');
