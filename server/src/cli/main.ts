@@ -13,6 +13,7 @@ import { createUser } from '../features/users/user.service.js';
 import { findUserByEmail } from '../features/users/user.repository.js';
 import { hashPassword } from '../features/auth/password.js';
 import { nowIso } from '../db/portable.js';
+import { classifyFileText } from '../features/organisation/classify-file.js';
 import { backupDatabase, restoreDatabase } from './backup.js';
 
 const DEMO_ADMIN_EMAIL = 'admin@pejling.example';
@@ -152,6 +153,41 @@ program
     const config = loadConfig();
     await restoreDatabase(config.database, file);
     console.log(`Restored ${path.resolve(file)} into ${describeDb(config)}`);
+  });
+
+const typology = program.command('typology').description("The report's typologies of project organisation");
+typology
+  .command('classify')
+  .description(
+    'Classify organisations given as JSON files (format: docs/typology.md) and print the types with their reasons as JSON; several files give an array of { file, typology }',
+  )
+  .argument('<files...>', 'one or more organisation files')
+  .addOption(new Option('--lang <lang>', 'language of error messages').choices(['da', 'en']).default('da'))
+  .action((files: string[], opts: { lang: 'da' | 'en' }) => {
+    const results: { file: string; typology: unknown }[] = [];
+    for (const file of files) {
+      let text: string;
+      try {
+        text = fs.readFileSync(file, 'utf8');
+      } catch (e) {
+        console.error(
+          `${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(e)}`,
+        );
+        process.exitCode = 2;
+        continue;
+      }
+      const r = classifyFileText(text.replace(/^\uFEFF/, ''), opts.lang);
+      if (!r.ok) {
+        for (const p of r.problems)
+          console.error(`${file}:${p.line}:${p.column}: ${p.path ? `${p.path}: ` : ''}${p.message}`);
+        process.exitCode = 2;
+        continue;
+      }
+      results.push({ file, typology: r.typology });
+    }
+    if (files.length === 1) {
+      if (results[0]) console.log(JSON.stringify(results[0].typology, null, 2));
+    } else console.log(JSON.stringify(results, null, 2));
   });
 
 const user = program.command('user').description('Manage accounts');
