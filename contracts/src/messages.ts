@@ -148,6 +148,98 @@ export const errorMessages = {
     da: 'Fagområde angives kun for lokale fagprofessionelle. Lad feltet stå tomt, eller vælg lokal fagprofessionel.',
     en: 'The professional field is only set for local professionals. Leave it empty, or choose local professional.',
   },
+  goal_not_found: {
+    da: 'Målet findes ikke i denne helhedsplan.',
+    en: 'The goal does not exist in this plan.',
+  },
+  indicator_not_found: {
+    da: 'Indikatoren findes ikke i denne helhedsplan.',
+    en: 'The indicator does not exist in this plan.',
+  },
+  activity_not_found: {
+    da: 'Aktiviteten findes ikke i denne helhedsplan.',
+    en: 'The activity does not exist in this plan.',
+  },
+  focus_area_not_in_plan: {
+    da: 'Planen har ikke valgt dette indsatsområde. Vælg et af planens indsatsområder, eller tilføj det på planen først.',
+    en: "The plan has not chosen this focus area. Choose one of the plan's focus areas, or add it to the plan first.",
+  },
+  goal_not_in_plan: {
+    da: 'Målet hører til en anden helhedsplan (eller findes ikke). Vælg et mål fra denne plan.',
+    en: 'The goal belongs to another plan (or does not exist). Choose a goal of this plan.',
+  },
+  goal_parent_invalid: {
+    da: 'Et overordnet mål skal være ét niveau højere (effektmål over resultatmål, resultatmål over aktivitetsmål) i samme indsatsområde og plan.',
+    en: 'A parent goal must be one level up (impact over result, result over activity) in the same focus area and plan.',
+  },
+  goal_in_use: {
+    da: 'Målet har {indicators} indikatorer og {children} undermål. Flyt eller slet dem først.',
+    en: 'The goal has {indicators} indicators and {children} sub-goals. Move or delete them first.',
+  },
+  indicator_has_values: {
+    da: 'Indikatoren har {count} registrerede værdier og kan ikke slettes. Værdier slettes aldrig stille.',
+    en: 'The indicator has {count} recorded values and cannot be deleted. Values are never deleted silently.',
+  },
+  change_reason_required: {
+    da: 'Definitionen har {count} værdier. Skriv en begrundelse for ændringen; de tidligere værdier gemmes med den tidligere definition.',
+    en: 'The definition has {count} values. Give a reason for the change; the earlier values are kept with the earlier definition.',
+  },
+  breakdown_key_duplicate: {
+    da: 'Opdelingen "{key}" findes allerede på indikatoren.',
+    en: 'The breakdown "{key}" already exists on the indicator.',
+  },
+  duplicate_target: {
+    da: 'Der er allerede et måltal for {period} med denne opdeling.',
+    en: 'There is already a target for {period} with this breakdown.',
+  },
+  baseline_date_without_value: {
+    da: 'Angiv baselineværdien, eller fjern datoen.',
+    en: 'Give the baseline value, or remove the date.',
+  },
+  invalid_period: {
+    da: 'Ugyldig periode "{value}". Skriv fx whole, 2025, 2025-H1 eller 2025-Q3.',
+    en: 'Invalid period "{value}". Write e.g. whole, 2025, 2025-H1 or 2025-Q3.',
+  },
+  invalid_state: {
+    da: 'Status skal være værdi, mangler eller diskretioneret.',
+    en: 'The state must be value, missing or suppressed.',
+  },
+  value_required: {
+    da: 'Skal udfyldes for denne indikatortype.',
+    en: 'Required for this kind of indicator.',
+  },
+  not_a_number: { da: 'Skal være et tal.', en: 'Must be a number.' },
+  negative_value: { da: 'Må ikke være negativ ({value}).', en: 'Must not be negative ({value}).' },
+  not_whole_number: { da: 'Skal være et helt tal ({value}).', en: 'Must be a whole number ({value}).' },
+  yes_no_not_0_1: {
+    da: 'En ja/nej-indikator tager kun 0 (nej) eller 1 (ja), ikke {value}.',
+    en: 'A yes/no indicator takes only 0 (no) or 1 (yes), not {value}.',
+  },
+  numerator_exceeds_denominator: {
+    da: 'Tælleren ({numerator}) må ikke være større end nævneren ({denominator}).',
+    en: 'The numerator ({numerator}) must not exceed the denominator ({denominator}).',
+  },
+  denominator_zero: { da: 'Nævneren skal være større end 0.', en: 'The denominator must be greater than 0.' },
+  percentage_out_of_range: {
+    da: 'En procent skal ligge mellem 0 og 100, ikke {value}.',
+    en: 'A percentage must lie between 0 and 100, not {value}.',
+  },
+  unexpected_value: {
+    da: 'Dette felt skal være tomt for denne indikatortype og status.',
+    en: 'This field must be empty for this kind of indicator and state.',
+  },
+  unknown_breakdown: {
+    da: 'Indikatoren har ingen opdeling "{breakdown}".',
+    en: 'The indicator has no breakdown "{breakdown}".',
+  },
+  unknown_breakdown_value: {
+    da: 'Opdelingen "{breakdown}" har ingen kategori "{value}".',
+    en: 'The breakdown "{breakdown}" has no category "{value}".',
+  },
+  duplicate_observation: {
+    da: 'Samme periode ({period}) og opdeling står to gange (også i række {row}).',
+    en: 'The same period ({period}) and breakdown appear twice (also in row {row}).',
+  },
 } satisfies Record<string, Text>;
 
 export type ErrorCode = keyof typeof errorMessages;

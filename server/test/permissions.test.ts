@@ -109,6 +109,30 @@ async function disposablePlan(): Promise<string> {
   return p.id;
 }
 
+const goalInput = () => ({ level: 'result', focusAreaId: focusAreaIds[0], title: unique('Resultatmål') });
+const indicatorInput = (goalId: string) => ({
+  goalId,
+  name: unique('Indikator'),
+  kind: 'count',
+  direction: 'higher_is_better',
+  dataSource: 'manual',
+  combine: 'sum',
+  targets: [{ period: '2025', value: 10 }],
+});
+const activityInput = () => ({ name: unique('Aktivitet'), status: 'planned' });
+
+/** A goal, indicator or activity of the main plan, made by the administrator for one call. */
+async function resultsGoal(): Promise<{ id: string; version: number }> {
+  return (await clients.admin.post(`/api/plans/${plan.id}/goals`, goalInput())).json();
+}
+async function resultsIndicator(): Promise<{ id: string; goalId: string; version: number }> {
+  const g = await resultsGoal();
+  return (await clients.admin.post(`/api/plans/${plan.id}/indicators`, indicatorInput(g.id))).json();
+}
+async function resultsActivity(): Promise<{ id: string; version: number }> {
+  return (await clients.admin.post(`/api/plans/${plan.id}/activities`, activityInput())).json();
+}
+
 const targets = {} as Record<'municipality' | 'org' | 'area' | 'pool' | 'secretariat', string>;
 
 const EXPECTED: Record<string, Expectation> = {
@@ -371,6 +395,81 @@ const EXPECTED: Record<string, Expectation> = {
   'DELETE /api/plans/:id': {
     allowed: PLAN_WRITERS,
     call: async () => ({ url: `/api/plans/${await disposablePlan()}` }),
+  },
+
+  // ---------- results framework ----------
+  'GET /api/plans/:planId/results': {
+    allowed: PLAN_READERS,
+    call: () => ({ url: `/api/plans/${plan.id}/results` }),
+  },
+  'GET /api/plans/:planId/coherence': {
+    allowed: PLAN_READERS,
+    call: () => ({ url: `/api/plans/${plan.id}/coherence` }),
+  },
+  'POST /api/plans/:planId/goals': {
+    allowed: PLAN_WRITERS,
+    call: () => ({ url: `/api/plans/${plan.id}/goals`, payload: goalInput() }),
+  },
+  'PUT /api/plans/:planId/goals/:goalId': {
+    allowed: PLAN_WRITERS,
+    call: async () => {
+      const g = await resultsGoal();
+      return { url: `/api/plans/${plan.id}/goals/${g.id}`, payload: { ...goalInput(), version: g.version } };
+    },
+  },
+  'DELETE /api/plans/:planId/goals/:goalId': {
+    allowed: PLAN_WRITERS,
+    call: async () => ({ url: `/api/plans/${plan.id}/goals/${(await resultsGoal()).id}` }),
+  },
+  'POST /api/plans/:planId/indicators': {
+    allowed: PLAN_WRITERS,
+    call: async () => ({
+      url: `/api/plans/${plan.id}/indicators`,
+      payload: indicatorInput((await resultsGoal()).id),
+    }),
+  },
+  'PUT /api/plans/:planId/indicators/:indicatorId': {
+    allowed: PLAN_WRITERS,
+    call: async () => {
+      const i = await resultsIndicator();
+      return {
+        url: `/api/plans/${plan.id}/indicators/${i.id}`,
+        payload: { ...indicatorInput(i.goalId), version: i.version },
+      };
+    },
+  },
+  'DELETE /api/plans/:planId/indicators/:indicatorId': {
+    allowed: PLAN_WRITERS,
+    call: async () => ({ url: `/api/plans/${plan.id}/indicators/${(await resultsIndicator()).id}` }),
+  },
+  'GET /api/plans/:planId/indicators/:indicatorId/values': {
+    allowed: PLAN_READERS,
+    call: async () => ({ url: `/api/plans/${plan.id}/indicators/${(await resultsIndicator()).id}/values` }),
+  },
+  'PUT /api/plans/:planId/indicators/:indicatorId/values': {
+    allowed: PLAN_WRITERS,
+    call: async () => ({
+      url: `/api/plans/${plan.id}/indicators/${(await resultsIndicator()).id}/values`,
+      payload: { values: [{ period: '2025', state: 'value', value: 12 }] },
+    }),
+  },
+  'POST /api/plans/:planId/activities': {
+    allowed: PLAN_WRITERS,
+    call: () => ({ url: `/api/plans/${plan.id}/activities`, payload: activityInput() }),
+  },
+  'PUT /api/plans/:planId/activities/:activityId': {
+    allowed: PLAN_WRITERS,
+    call: async () => {
+      const a = await resultsActivity();
+      return {
+        url: `/api/plans/${plan.id}/activities/${a.id}`,
+        payload: { ...activityInput(), version: a.version },
+      };
+    },
+  },
+  'DELETE /api/plans/:planId/activities/:activityId': {
+    allowed: PLAN_WRITERS,
+    call: async () => ({ url: `/api/plans/${plan.id}/activities/${(await resultsActivity()).id}` }),
   },
 
   // ---------- organisation ----------

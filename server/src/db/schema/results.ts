@@ -1,3 +1,105 @@
 /** Tables of the results capability; merged into Database in ../schema.ts. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ResultsTables {}
+export interface GoalsTable {
+  id: string;
+  planId: string;
+  level: string;
+  focusAreaId: string;
+  parentId: string | null;
+  title: string;
+  description: string | null;
+  sortOrder: number;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+export interface IndicatorsTable {
+  id: string;
+  planId: string;
+  goalId: string;
+  name: string;
+  definition: string | null;
+  unit: string | null;
+  kind: string;
+  direction: string;
+  dataSource: string;
+  combineRule: string;
+  breakdownsJson: string;
+  baselineValue: number | null;
+  baselineDate: string | null;
+  baselineSource: string | null;
+  definitionVersion: number;
+  sortOrder: number;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+export interface IndicatorDefinitionVersionsTable {
+  id: string;
+  indicatorId: string;
+  definitionVersion: number;
+  definitionJson: string;
+  reason: string | null;
+  replacedAt: string;
+  replacedBy: string | null;
+}
+export interface IndicatorTargetsTable {
+  id: string;
+  indicatorId: string;
+  period: string;
+  breakdownKey: string;
+  breakdownJson: string | null;
+  value: number;
+}
+export interface IndicatorValuesTable {
+  id: string;
+  indicatorId: string;
+  definitionVersion: number;
+  period: string;
+  breakdownKey: string;
+  breakdownJson: string | null;
+  state: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  sum: number | null;
+  count: number | null;
+  source: string;
+  note: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+export interface ActivitiesTable {
+  id: string;
+  planId: string;
+  name: string;
+  description: string | null;
+  focusAreaId: string | null;
+  ownerOrganisation: string | null;
+  responsiblePerson: string | null;
+  partners: string | null;
+  targetGroup: string | null;
+  periodStart: string | null;
+  periodEnd: string | null;
+  status: string;
+  budgetOre: number | null;
+  milestonesJson: string;
+  registrationFrequency: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+export interface ActivityGoalsTable {
+  activityId: string;
+  goalId: string;
+}
+
+export interface ResultsTables {
+  goals: GoalsTable;
+  indicators: IndicatorsTable;
+  indicatorDefinitionVersions: IndicatorDefinitionVersionsTable;
+  indicatorTargets: IndicatorTargetsTable;
+  indicatorValues: IndicatorValuesTable;
+  activities: ActivitiesTable;
+  activityGoals: ActivityGoalsTable;
+}
