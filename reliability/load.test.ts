@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../server/src/db/database.js';
+import { GENERATED_ADMIN_EMAIL, GENERATED_PASSWORD, type Generated } from '../bench/generate/index.js';
+import { databaseConfig, type ScratchDatabase } from '../bench/lib/database.js';
+import { httpClient } from '../bench/lib/http.js';
+import { login, sessionHeaders, startServer, type ServerProcess, type Session } from '../bench/lib/server.js';
+import { generatedDatabase, suiteDialect } from './lib/setup.js';
+
+/**
+ * Load: 200 concurrent clients for LOAD_SECONDS (default 15) on the main read and write routes
+ * of a real server process. No 5xx, no errors, and every acknowledged create is stored.
+ */
+const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 200);
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 15);
+
+let scratch: ScratchDatabase;
+let out: Generated;
+let server: ServerProcess;
+const sessions: Session[] = [];
+
+beforeAll(async () => {
+  ({ scratch, out } = await generatedDatabase(suiteDialect(), 'load'));
+  server = await startServer({ databaseUrl: scratch.url });
+  for (let i = 0; i < 4; i++)
+    sessions.push(await login(server.url, GENERATED_ADMIN_EMAIL, GENERATED_PASSWORD));
+});
+afterAll(async () => {
+  await server?.stop();
+  await scratch?.drop();
+});
+
+describe(`load: ${CLIENTS} clients for ${SECONDS} s on ${suiteDialect()}`, () => {
+  it('answers every request without a 5xx or an error and loses no write', async () => {
+    const http = httpClient(server.url, CLIENTS);
+    const runId = Date.now().toString(36);
+    const createdMunicipalities: string[] = [];
+    const createdPlans: string[] = [];
+    const problems: string[] = [];
+    const statuses: Record<string, number> = {};
+    let requests = 0;
+    let seq = 0;
+    const pool = out.plans[0]!.poolId;
+    const deadline = Date.now() + SECONDS * 1000;
+
+    async function call(session: Session, method: string, path: string, body?: unknown) {
+      requests++;
+      try {
+        const res = await http.request(method, path, sessionHeaders(session), body);
+        const text = res.text;
+        const key = `${method} ${path.replace(/[0-9a-f-]{36}/, ':id')} ${res.status}`;
+        statuses[key] = (statuses[key] ?? 0) + 1;
+        if (res.status >= 300) problems.push(`${key}: ${text.slice(0, 200)}`);
+        return {
+          status: res.status,
+          json: res.status < 300 && text ? (JSON.parse(text) as { id: string }) : null,
+        };
+      } catch (err) {
+        problems.push(`${method} ${path}: ${(err as Error).message}`);
+        return { status: 0, json: null };
+      }
+    }
+
+    async function client(k: number) {
+      const session = sessions[k % sessions.length]!;
+      while (Date.now() < deadline) {
+        const n = seq++;
+        const r = n % 10;
+        if (r < 4) await call(session, 'GET', '/api/plans');
+        else if (r < 6) await call(session, 'GET', `/api/plans/${out.plans[n % out.plans.length]!.id}`);
+        else if (r < 7) await call(session, 'GET', '/api/municipalities');
+        else if (r < 8) {
+          const name = `Lastkommune ${runId}-${n}`;
+          const res = await call(session, 'POST', '/api/municipalities', { name });
+          if (res.status === 201) createdMunicipalities.push(res.json!.id);
+        } else {
+          const p = out.plans[n % out.plans.length]!;
+          const res = await call(session, 'POST', '/api/plans', {
+            name: `Lastplan ${runId}-${n}`,
+            poolId: pool,
+            municipalityId: p.municipalityId,
+            housingOrganisationId: p.housingOrganisationId,
+            status: 'active',
+            periodStart: '2024-01-01',
+            periodEnd: '2027-12-31',
+            grants: [
+              { poolId: pool, amountOre: 500_000_000, startDate: '2024-01-01', endDate: '2027-12-31' },
+            ],
+          });
+          if (res.status === 201) createdPlans.push(res.json!.id);
+        }
+      }
+    }
+
+    await Promise.all(Array.from({ length: CLIENTS }, (_, k) => client(k)));
+    http.close();
+    console.log(
+      `load: ${requests} requests from ${CLIENTS} clients in ${SECONDS} s (${Math.round(requests / SECONDS)}/s); ${createdMunicipalities.length} municipalities and ${createdPlans.length} plans created; ${JSON.stringify(statuses)}`,
+    );
+    expect(problems.slice(0, 10)).toEqual([]);
+    expect(createdMunicipalities.length).toBeGreaterThan(0);
+    expect(createdPlans.length).toBeGreaterThan(0);
+
+    const handle = openDatabase(databaseConfig(scratch));
+    try {
+      const munis = await handle.db
+        .selectFrom('municipalities')
+        .select('id')
+        .where('name', 'like', `Lastkommune ${runId}-%`)
+        .execute();
+      expect(new Set(munis.map((m) => m.id))).toEqual(new Set(createdMunicipalities));
+      const plans = await handle.db
+        .selectFrom('plans')
+        .select('id')
+        .where('name', 'like', `Lastplan ${runId}-%`)
+        .execute();
+      expect(new Set(plans.map((p) => p.id))).toEqual(new Set(createdPlans));
+      const grants = await handle.db
+        .selectFrom('grants')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('planId', 'in', createdPlans)
+        .executeTakeFirstOrThrow();
+      expect(Number(grants.n)).toBe(createdPlans.length);
+      const total = await handle.db
+        .selectFrom('plans')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      expect(Number(total.n)).toBe(out.plans.length + createdPlans.length);
+    } finally {
+      await handle.close();
+    }
+  });
+});
