@@ -9,7 +9,9 @@ import type {
   Typology,
   TypologyPortfolio,
 } from '@pejling/contracts';
+import { classifyOrganisation } from '../src/domain/typology.js';
 import { TYPOLOGY_EXAMPLES } from '../src/domain/typology-examples.js';
+import { seedDemo } from '../src/seed/demo.js';
 import { buildPlan, buildUser } from './factories.js';
 import { createTestApp, type TestApp, type TestClient } from './test-app.js';
 
@@ -345,5 +347,31 @@ describe('across plans', () => {
       await (await t.sessionClient(viewer.id)).get('/api/portfolio/typology')
     ).json() as TypologyPortfolio;
     expect(mine.items.map((i) => i.planId)).toEqual([p.id]);
+  });
+});
+
+describe('the example data', () => {
+  it('gives the 13 example plans their example organisations, classified as the examples are', async () => {
+    await seedDemo(t.db);
+    await seedDemo(t.db); // a second run adds nothing
+    const body = (await admin.get('/api/portfolio/typology')).json() as TypologyPortfolio;
+    for (const ex of TYPOLOGY_EXAMPLES) {
+      const rows = body.items.filter((i) => i.planName === `Helhedsplan ${ex.area}`);
+      expect(rows, ex.area).toHaveLength(1);
+      const row = rows[0]!;
+      expect(row.isExample).toBe(true);
+      const expected = classifyOrganisation(ex.organisation);
+      for (const d of [
+        'organisation',
+        'secretariat',
+        'residentInvolvement',
+        'levels',
+        'operationsGroup',
+      ] as const)
+        expect(row.typology[d].type, `${ex.area} ${d}`).toBe(expected[d].type);
+    }
+    const forums = await t.db.selectFrom('orgForums').select('id').execute();
+    const exampleForums = TYPOLOGY_EXAMPLES.reduce((n, ex) => n + ex.organisation.forums.length, 0);
+    expect(forums.length).toBeGreaterThanOrEqual(exampleForums);
   });
 });

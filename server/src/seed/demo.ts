@@ -4,6 +4,7 @@ import { recordAudit } from '../features/audit/audit.service.js';
 import { insertCatalogue } from '../features/registry/registry.service.js';
 import { CASE_AREAS_CSV } from './case-areas.js';
 import { MUNICIPALITY_CODES, POOLS } from './pools.js';
+import { seedExampleOrganisations } from './example-organisations.js';
 
 export interface CaseArea {
   area: string;
@@ -122,7 +123,11 @@ export async function ensurePools(trx: Executor): Promise<Map<string, string>> {
  */
 export async function seedDemo(db: Db): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    if (await isDemoSeeded(trx)) return false;
+    // Databases seeded before the organisation capability get its example organisations once.
+    if (await isDemoSeeded(trx)) {
+      await seedExampleOrganisations(trx);
+      return false;
+    }
     const now = nowIso();
     const poolIds = await ensurePools(trx);
     const poolId = poolIds.get('2006-2010')!;
@@ -285,6 +290,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
           .execute();
       }
     }
+    await seedExampleOrganisations(trx);
     await trx.insertInto('meta').values({ key: 'demo_seeded_at', value: now }).execute();
     await recordAudit(trx, null, {
       action: 'seed_demo',
