@@ -1,3 +1,5 @@
+import { organisationDa } from '../features/organisation/i18n';
+
 /** Danish, the default language. `en.ts` has the same keys. */
 export const da = {
   app: {
@@ -88,6 +90,7 @@ export const da = {
     overview: 'Overblik',
     portfolio: 'Portefølje',
     caseMatrix: 'Casematrix',
+    typology: 'Typologier',
     plans: 'Helhedsplaner',
     secretariats: 'Områdesekretariater',
     admin: 'Administration',
@@ -297,6 +300,7 @@ export const da = {
   portfolio: {
     title: 'Portefølje',
   },
+  organisation: organisationDa,
   secretariats: {
     title: 'Områdesekretariater',
     intro: 'Områdesekretariater koordinerer indsatser på tværs af flere helhedsplaner.',

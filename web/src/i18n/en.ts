@@ -1,4 +1,5 @@
 import type { Messages } from './da';
+import { organisationEn } from '../features/organisation/i18n';
 
 /** English, one click away. The keys are the Danish file's. */
 export const en: Messages = {
@@ -90,6 +91,7 @@ export const en: Messages = {
     overview: 'Overview',
     portfolio: 'Portfolio',
     caseMatrix: 'Case matrix',
+    typology: 'Typologies',
     plans: 'Plans',
     secretariats: 'Area secretariats',
     admin: 'Administration',
@@ -303,6 +305,7 @@ export const en: Messages = {
   portfolio: {
     title: 'Portfolio',
   },
+  organisation: organisationEn,
   secretariats: {
     title: 'Area secretariats',
     intro: 'Area secretariats coordinate efforts across several plans.',
