@@ -29,5 +29,8 @@ export type Locale = z.infer<typeof Locale>;
 export const ExportFormat = z.enum(['csv', 'xlsx']);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
-/** Optimistic-concurrency version a client sends back with an edit. */
-export const Version = z.number().int().min(1);
+/**
+ * Optimistic-concurrency version a client sends back with an edit. Bounded so that it and the
+ * next version fit PostgreSQL's integer column (a larger one was a 500 there instead of a 400).
+ */
+export const Version = z.number().int().min(1).max(2_147_483_646);

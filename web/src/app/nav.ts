@@ -17,7 +17,10 @@ export function navItems(me: Me): NavItem[] {
       key: 'portfolio',
       to: '/portfolio',
       match: '/portfolio',
-      children: [{ key: 'caseMatrix', to: '/portfolio/case-matrix', match: '/portfolio/case-matrix' }],
+      children: [
+        { key: 'caseMatrix', to: '/portfolio/case-matrix', match: '/portfolio/case-matrix' },
+        { key: 'typology', to: '/portfolio/typology', match: '/portfolio/typology' },
+      ],
     });
   }
   items.push({ key: 'plans', to: '/plans', match: '/plans' });

@@ -14,6 +14,8 @@ const PlanOverviewTab = lazy(() =>
 );
 const PlanFormPage = lazy(() => import('../features/plans/PlanFormPage'));
 const CaseMatrixPage = lazy(() => import('../features/portfolio/CaseMatrixPage'));
+const OrganisationTab = lazy(() => import('../features/organisation/OrganisationTab'));
+const TypologyPortfolioPage = lazy(() => import('../features/organisation/TypologyPortfolioPage'));
 const SecretariatListPage = lazy(() => import('../features/secretariats/SecretariatListPage'));
 const SecretariatDetailPage = lazy(() => import('../features/secretariats/SecretariatDetailPage'));
 const AdminIndexPage = lazy(() => import('../features/admin/AdminIndexPage'));
@@ -44,11 +46,15 @@ export const router = createBrowserRouter([
         path: 'plans/:id',
         element: <PlanDetailPage />,
         // One child route per tab (features/plans/planTabs.ts).
-        children: [{ index: true, element: <PlanOverviewTab /> }],
+        children: [
+          { index: true, element: <PlanOverviewTab /> },
+          { path: 'organisation', element: <OrganisationTab /> },
+        ],
       },
       { path: 'plans/:id/edit', element: <PlanFormPage /> },
       { path: 'portfolio', element: <Navigate to="/portfolio/case-matrix" replace /> },
       { path: 'portfolio/case-matrix', element: <CaseMatrixPage /> },
+      { path: 'portfolio/typology', element: <TypologyPortfolioPage /> },
       { path: 'secretariats', element: <SecretariatListPage /> },
       { path: 'secretariats/:id', element: <SecretariatDetailPage /> },
       { path: 'admin', element: admin(<AdminIndexPage />) },

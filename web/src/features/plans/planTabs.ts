@@ -18,7 +18,7 @@ export type PlanTabKey =
  */
 export const PLAN_TABS: { key: PlanTabKey; path: string; enabled: boolean }[] = [
   { key: 'overview', path: '', enabled: true },
-  { key: 'organisation', path: 'organisation', enabled: false },
+  { key: 'organisation', path: 'organisation', enabled: true },
   { key: 'goals', path: 'goals', enabled: false },
   { key: 'activities', path: 'activities', enabled: false },
   { key: 'theoryOfChange', path: 'theory-of-change', enabled: false },
