@@ -7,11 +7,11 @@ import { login, sessionHeaders, startServer, type ServerProcess, type Session } 
 import { generatedDatabase, suiteDialect } from './lib/setup.js';
 
 /**
- * Load: 200 concurrent clients for LOAD_SECONDS (default 15) on the main read and write routes
+ * Load: 200 concurrent clients for LOAD_SECONDS (default 30) on the main read and write routes
  * of a real server process. No 5xx, no errors, and every acknowledged create is stored.
  */
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 200);
-const SECONDS = Number(process.env.LOAD_SECONDS ?? 15);
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 30);
 
 let scratch: ScratchDatabase;
 let out: Generated;
