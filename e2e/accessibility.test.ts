@@ -43,6 +43,8 @@ describe.runIf(chromiumAvailable())('accessibility of every page', () => {
     ['plan-detail', `/plans/${ids.plan}`],
     ['plan-edit', `/plans/${ids.plan}/edit`],
     ['case-matrix', '/portfolio/case-matrix'],
+    ['plan-organisation', `/plans/${ids.plan}/organisation`],
+    ['typology-portfolio', '/portfolio/typology'],
     ['secretariats', '/secretariats'],
     ['secretariat-detail', `/secretariats/${ids.secretariat}`],
     ['admin', '/admin'],

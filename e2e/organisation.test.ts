@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import {
+  axeViolations,
+  chromiumAvailable,
+  launchBrowser,
+  login,
+  screenshot,
+  startServer,
+  type RunningServer,
+} from './harness.js';
+
+/** Build a steering group and a secretariat, watch the types and reasons change; the typology across plans. */
+describe.runIf(chromiumAvailable())('project organisation and typologies', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let planId: string;
+  let vollsmoseId: string;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    page = await (await browser.newContext({ locale: 'da-DK', acceptDownloads: true })).newPage();
+    await login(page, server.url);
+    // A new, empty plan copied from an example plan's registry facts (through the API).
+    const ids = await page.evaluate(async () => {
+      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
+      const list = (await (await fetch('/api/plans')).json()) as { items: { id: string; name: string }[] };
+      const vollsmose = list.items.find((p) => p.name === 'Helhedsplan Vollsmose')!;
+      const p = (await (await fetch(`/api/plans/${vollsmose.id}`)).json()) as Record<string, unknown> & {
+        areas: { id: string }[];
+        focusAreas: { id: string }[];
+      };
+      const res = await fetch('/api/plans', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify({
+          name: 'Helhedsplan Organisering E2E',
+          poolId: p.poolId,
+          municipalityId: p.municipalityId,
+          housingOrganisationId: p.housingOrganisationId,
+          areaIds: p.areas.map((a) => a.id),
+          focusAreaIds: p.focusAreas.map((f) => f.id),
+          status: 'active',
+          grants: [],
+        }),
+      });
+      return { plan: ((await res.json()) as { id: string }).id, vollsmose: vollsmose.id };
+    });
+    planId = ids.plan;
+    vollsmoseId = ids.vollsmose;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const dialog = () => page.getByRole('dialog');
+  const typologyCard = (title: string) =>
+    page.locator('section#typology, section[aria-labelledby="typology"]').locator('div', {
+      has: page.getByRole('heading', { name: title, exact: true }),
+    });
+
+  it('shows an empty organisation with what to do first, and "Ikke afgjort"', async () => {
+    await page.goto(`${server.url}/plans/${planId}/organisation`);
+    await page.getByRole('heading', { name: 'Ingen fora endnu' }).waitFor();
+    expect(await page.getByText('Ikke afgjort').count()).toBeGreaterThanOrEqual(3);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('builds a steering group and a one-person secretariat, and the types follow', async () => {
+    await page.getByRole('button', { name: 'Tilføj forum' }).click();
+    await dialog().getByLabel('Navn', { exact: true }).fill('Styregruppen');
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog().getByRole('button', { name: 'Gem' }).click();
+    await page.getByRole('heading', { name: 'Styregruppen', exact: true }).waitFor();
+
+    const people: [string, boolean][] = [
+      ['Direktør, kommunen', false],
+      ['Direktør, boligorganisationen', false],
+      ['Projektleder', true],
+    ];
+    for (const [name, staff] of people) {
+      await page.getByRole('button', { name: 'Tilføj person' }).click();
+      await dialog().getByLabel('Navn', { exact: true }).fill(name);
+      if (staff) {
+        await dialog().getByLabel('Medarbejder i projektsekretariatet').check();
+        await dialog().getByLabel('Ansat af').selectOption({ label: 'Boligorganisationen' });
+        await dialog().getByLabel('Timer om ugen').fill('37');
+        await dialog().getByLabel('Opgave').selectOption({ label: 'Koordinerer' });
+      }
+      await dialog().getByRole('button', { name: 'Gem' }).click();
+      await dialog().waitFor({ state: 'detached' });
+    }
+    await expect
+      .poll(() => page.locator('section[aria-labelledby="typology"]').innerText())
+      .toContain('En-mands-projektsekretariat');
+
+    const seats: [string, string][] = [
+      ['Direktør, kommunen', 'Kommunen'],
+      ['Direktør, boligorganisationen', 'Boligorganisationen'],
+    ];
+    for (const [name, side] of seats) {
+      await page.getByRole('button', { name: 'Tilføj plads i Styregruppen' }).click();
+      await dialog().getByLabel('Person').selectOption({ label: name });
+      await dialog().getByLabel('Repræsenterer').selectOption({ label: 'Øverste administrative ledelse' });
+      await dialog().getByLabel('Fra').selectOption({ label: side });
+      await dialog().getByRole('button', { name: 'Gem' }).click();
+      await dialog().waitFor({ state: 'detached' });
+    }
+    const typology = page.locator('section[aria-labelledby="typology"]');
+    await expect
+      .poll(() => typology.innerText())
+      .toContain('Centralt forankret professionel projektorganisering');
+    expect(await typology.innerText()).toContain('2 af 2 medlemmer af styregruppen');
+    expect(await typologyCard('Projektsekretariat').count()).toBeGreaterThan(0);
+
+    // The same person twice in one forum: refused, with what to do.
+    await page.getByRole('button', { name: 'Tilføj plads i Styregruppen' }).click();
+    await dialog().getByLabel('Person').selectOption({ label: 'Direktør, kommunen' });
+    await dialog().getByRole('button', { name: 'Gem' }).click();
+    await dialog().getByText('Direktør, kommunen sidder allerede i Styregruppen').first().waitFor();
+    await dialog().getByRole('button', { name: 'Annuller' }).click();
+
+    // The chart and its list
+    const chart = page.getByRole('img', { name: /Organisationsdiagram for Helhedsplan Organisering E2E/ });
+    expect(await chart.count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'organisation-journey');
+  });
+
+  it('exports the chart as SVG and PNG', async () => {
+    const [svg] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Hent SVG' }).click(),
+    ]);
+    expect(svg.suggestedFilename()).toMatch(/\.svg$/);
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Hent PNG' }).click(),
+    ]);
+    expect(png.suggestedFilename()).toMatch(/\.png$/);
+  });
+
+  it('shows an example plan with its chart and list', async () => {
+    await page.goto(`${server.url}/plans/${vollsmoseId}/organisation`);
+    await page.getByRole('heading', { name: 'Organisationsdiagram' }).waitFor();
+    expect(await page.locator('main').innerText()).toContain('Stort boligorganisatorisk projektteam');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'organisation-example');
+  });
+
+  it('lists the types across plans with each plan’s reasons one click away', async () => {
+    await page.goto(`${server.url}/portfolio/typology`);
+    await page.getByRole('heading', { name: 'Typologier', level: 1 }).waitFor();
+    const counts = page.locator('section[aria-labelledby="counts"]');
+    expect(await counts.innerText()).toContain('Centralt forankret professionel projektorganisering');
+    const button = page.getByRole('button', { name: /begrundelser \(Helhedsplan Aalborg Øst\)/ });
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    await button.click();
+    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('true');
+    expect(await page.locator('main').innerText()).toContain('styregruppen');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'organisation-portfolio');
+  });
+});

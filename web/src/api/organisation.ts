@@ -1,0 +1,78 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  Forum,
+  ForumInput,
+  ForumUpdate,
+  Membership,
+  MembershipInput,
+  MembershipUpdate,
+  Organisation,
+  Person,
+  PersonInput,
+  PersonUpdate,
+  TypologyPortfolio,
+} from '@pejling/contracts';
+import { api } from './client';
+
+export type {
+  Forum,
+  ForumInput,
+  ForumKind,
+  ForumLevel,
+  LocalText,
+  Membership,
+  MembershipInput,
+  Organisation,
+  Person,
+  PersonInput,
+  Represents,
+  Typology,
+  TypologyDimension,
+  TypologyPortfolio,
+  TypologyPortfolioRow,
+} from '@pejling/contracts';
+
+const base = (planId: string) => `/api/plans/${planId}/organisation`;
+
+export function useOrganisation(planId: string) {
+  return useQuery({
+    queryKey: ['organisation', planId],
+    queryFn: ({ signal }) => api.get<Organisation>(base(planId), undefined, signal),
+  });
+}
+
+export function useTypologyPortfolio() {
+  return useQuery({
+    queryKey: ['organisation', 'portfolio'],
+    queryFn: ({ signal }) => api.get<TypologyPortfolio>('/api/portfolio/typology', undefined, signal),
+  });
+}
+
+type Kind = 'forums' | 'people' | 'memberships';
+interface Bodies {
+  forums: { create: ForumInput; update: ForumUpdate; row: Forum };
+  people: { create: PersonInput; update: PersonUpdate; row: Person };
+  memberships: { create: MembershipInput; update: MembershipUpdate; row: Membership };
+}
+
+/** Create, update or delete one row of a plan's organisation; the typology refreshes after. */
+export function useOrganisationWrite<K extends Kind>(planId: string, kind: K) {
+  const qc = useQueryClient();
+  const onSuccess = () => qc.invalidateQueries({ queryKey: ['organisation'] });
+  return {
+    create: useMutation({
+      mutationFn: (input: Bodies[K]['create']) =>
+        api.post<Bodies[K]['row']>(`${base(planId)}/${kind}`, input),
+      onSuccess,
+    }),
+    update: useMutation({
+      mutationFn: ({ id, input }: { id: string; input: Bodies[K]['update'] }) =>
+        api.put<Bodies[K]['row']>(`${base(planId)}/${kind}/${id}`, input),
+      onSuccess,
+    }),
+    remove: useMutation({
+      mutationFn: (id: string) => api.delete<unknown>(`${base(planId)}/${kind}/${id}`),
+      onSuccess,
+    }),
+  };
+}
