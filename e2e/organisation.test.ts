@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
@@ -141,6 +143,21 @@ describe.runIf(chromiumAvailable())('project organisation and typologies', () =>
       page.getByRole('button', { name: 'Hent PNG' }).click(),
     ]);
     expect(png.suggestedFilename()).toMatch(/\.png$/);
+    const pngBytes = fs.readFileSync((await png.path())!);
+    expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it("generates the steering group's kommissorium as a Word document and opens it", async () => {
+    const [doc] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Kommissorium (Word) (Styregruppen)' }).click(),
+    ]);
+    expect(doc.suggestedFilename()).toBe('kommissorium-styregruppen.docx');
+    const zip = await JSZip.loadAsync(fs.readFileSync((await doc.path())!));
+    const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, ' ');
+    expect(text).toContain('Kommissorium for Styregruppen');
+    expect(text).toContain('Direktør, boligorganisationen');
+    expect(text).toContain('Øverste administrative ledelse fra boligorganisationen');
   });
 
   it('shows an example plan with its chart and list', async () => {

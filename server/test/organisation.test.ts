@@ -12,6 +12,7 @@ import type {
 import { classifyOrganisation } from '../src/domain/typology.js';
 import { TYPOLOGY_EXAMPLES } from '../src/domain/typology-examples.js';
 import { seedDemo } from '../src/seed/demo.js';
+import JSZip from 'jszip';
 import { buildPlan, buildUser } from './factories.js';
 import { createTestApp, type TestApp, type TestClient } from './test-app.js';
 
@@ -373,5 +374,39 @@ describe('the example data', () => {
     const forums = await t.db.selectFrom('orgForums').select('id').execute();
     const exampleForums = TYPOLOGY_EXAMPLES.reduce((n, ex) => n + ex.organisation.forums.length, 0);
     expect(forums.length).toBeGreaterThanOrEqual(exampleForums);
+  });
+});
+
+describe('terms of reference', () => {
+  it('is a Word document with purpose, mandate, members and whom they represent, meetings, reporting and decision rights', async () => {
+    const o = await organisation();
+    const sg = o.forums.find((f) => f.name === 'Styregruppen')!;
+    const res = await admin.get(`${base()}/forums/${sg.id}/terms-of-reference`);
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    expect(res.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    expect(res.headers['content-disposition']).toBe('attachment; filename="kommissorium-styregruppen.docx"');
+    const zip = await JSZip.loadAsync(res.rawPayload);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    for (const expected of [
+      'Kommissorium for Styregruppen',
+      'Organisationsplan',
+      '1. Formål',
+      'Godkender årsplanen.',
+      'Forummet træffer beslutninger',
+      'Direktør, kommunen',
+      'Øverste administrative ledelse fra kommunen',
+      'Formand',
+      'Forummet mødes 4 gange om året.',
+      'Forummet er øverst i projektorganiseringen.',
+      'Følgende fora rapporterer til forummet: Projektsekretariatet.',
+    ])
+      expect(text, expected).toContain(expected);
+    const en = await adminEn.get(`${base()}/forums/${sg.id}/terms-of-reference`);
+    const enXml = await (await JSZip.loadAsync(en.rawPayload)).file('word/document.xml')!.async('string');
+    expect(enXml).toContain('Terms of reference: Styregruppen');
+    expect((await admin.get(`${base(otherPlan)}/forums/${sg.id}/terms-of-reference`)).statusCode).toBe(404);
   });
 });

@@ -501,6 +501,12 @@ const EXPECTED: Record<string, Expectation> = {
       url: `/api/plans/${plan.id}/organisation/forums/${(await orgRow('forums', forumBody())).id}`,
     }),
   },
+  'GET /api/plans/:id/organisation/forums/:forumId/terms-of-reference': {
+    allowed: PLAN_READERS,
+    call: async () => ({
+      url: `/api/plans/${plan.id}/organisation/forums/${(await orgRow('forums', forumBody())).id}/terms-of-reference`,
+    }),
+  },
   'POST /api/plans/:id/organisation/people': {
     allowed: PLAN_WRITERS,
     call: () => ({ url: `/api/plans/${plan.id}/organisation/people`, payload: { name: unique('Person') } }),

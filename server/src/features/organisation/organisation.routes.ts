@@ -32,6 +32,7 @@ import {
   deletePerson,
   getOrganisation,
   getTypologyInput,
+  termsOfReference,
   typologyPortfolio,
   updateForum,
   updateMembership,
@@ -95,6 +96,25 @@ export const organisationRoutes = (deps: AppDeps) => async (base: FastifyInstanc
     async (req, reply) => {
       await deleteForum(db, req.ctx, req.params.id, req.params.forumId);
       return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    `${root}/forums/:forumId/terms-of-reference`,
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "The forum's terms of reference (kommissorium) as a Word document",
+        params: ForumParams,
+      },
+    },
+    async (req, reply) => {
+      const { fileName, buffer } = await termsOfReference(db, req.params.id, req.params.forumId, req.locale);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-disposition', `attachment; filename="${fileName}"`)
+        .send(buffer);
     },
   );
 

@@ -32,6 +32,7 @@ import {
   toPerson,
   toTypologyInput,
 } from './organisation.repository.js';
+import { termsOfReferenceDocx } from './terms-of-reference.js';
 
 type ForumIn = z.output<typeof ForumInput>;
 type PersonIn = z.output<typeof PersonInput>;
@@ -466,4 +467,39 @@ export async function deleteMembership(
       before,
     });
   });
+}
+
+/** The forum's terms of reference (kommissorium) as a Word document. @throws forum_not_found (404) */
+export async function termsOfReference(
+  db: Db,
+  planId: string,
+  forumId: string,
+  locale: 'da' | 'en',
+): Promise<{ fileName: string; buffer: Buffer }> {
+  const forum = toForum(await forumInPlan(db, planId, forumId));
+  const [plan] = await findPlanSummaries(db, { all: true }, { ids: [planId] });
+  const row = await db.selectFrom('plans').select('purpose').where('id', '=', planId).executeTakeFirst();
+  if (!plan || !row) throw notFound('plan_not_found');
+  const o = await findOrganisation(db, planId);
+  const buffer = await termsOfReferenceDocx({
+    plan: {
+      name: plan.name,
+      purpose: row.purpose,
+      municipalityName: plan.municipalityName,
+      housingOrganisationName: plan.housingOrganisationName,
+      isExample: plan.isExample,
+    },
+    forum,
+    ...o,
+    locale,
+    today: nowIso().slice(0, 10),
+  });
+  const slug = forum.name
+    .toLocaleLowerCase('da')
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/å/g, 'aa')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return { fileName: `kommissorium-${slug || 'forum'}.docx`, buffer };
 }

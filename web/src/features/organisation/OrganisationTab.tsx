@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ActionIcon, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconFileTypeDocx, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useOrganisation, useOrganisationWrite } from '../../api/organisation';
 import type { Forum, Membership, Organisation, Person } from '../../api/organisation';
@@ -234,36 +234,49 @@ function ForumBlock({
         <Title order={3} size="h5" id={`forum-${f.id}`}>
           {f.name}
         </Title>
-        {canEdit && (
-          <Group gap="xs">
-            <Button
-              variant="default"
-              size="xs"
-              leftSection={<IconPlus size={16} aria-hidden="true" />}
-              onClick={onAddSeat}
-            >
-              <span aria-hidden="true">{t('organisation.seats.addShort')}</span>
-              <span className="visually-hidden">{t('organisation.seats.add', { forum: f.name })}</span>
-            </Button>
-            <ActionIcon
-              variant="subtle"
-              aria-label={t('organisation.forums.edit', { name: f.name })}
-              title={t('organisation.forums.edit', { name: f.name })}
-              onClick={onEdit}
-            >
-              <IconPencil size={18} aria-hidden="true" />
-            </ActionIcon>
-            <ActionIcon
-              variant="subtle"
-              c="red.9"
-              aria-label={t('organisation.forums.delete', { name: f.name })}
-              title={t('organisation.forums.delete', { name: f.name })}
-              onClick={onDelete}
-            >
-              <IconTrash size={18} aria-hidden="true" />
-            </ActionIcon>
-          </Group>
-        )}
+        <Group gap="xs">
+          <Button
+            component="a"
+            href={`/api/plans/${f.planId}/organisation/forums/${f.id}/terms-of-reference`}
+            download
+            variant="default"
+            size="xs"
+            leftSection={<IconFileTypeDocx size={16} aria-hidden="true" />}
+          >
+            {t('organisation.forums.termsOfReference')}
+            <span className="visually-hidden"> ({f.name})</span>
+          </Button>
+          {canEdit && (
+            <>
+              <Button
+                variant="default"
+                size="xs"
+                leftSection={<IconPlus size={16} aria-hidden="true" />}
+                onClick={onAddSeat}
+              >
+                <span aria-hidden="true">{t('organisation.seats.addShort')}</span>
+                <span className="visually-hidden">{t('organisation.seats.add', { forum: f.name })}</span>
+              </Button>
+              <ActionIcon
+                variant="subtle"
+                aria-label={t('organisation.forums.edit', { name: f.name })}
+                title={t('organisation.forums.edit', { name: f.name })}
+                onClick={onEdit}
+              >
+                <IconPencil size={18} aria-hidden="true" />
+              </ActionIcon>
+              <ActionIcon
+                variant="subtle"
+                c="red.9"
+                aria-label={t('organisation.forums.delete', { name: f.name })}
+                title={t('organisation.forums.delete', { name: f.name })}
+                onClick={onDelete}
+              >
+                <IconTrash size={18} aria-hidden="true" />
+              </ActionIcon>
+            </>
+          )}
+        </Group>
       </Group>
       <Text size="sm">{facts.join(' · ')}</Text>
       {f.mandate && (

@@ -37,6 +37,7 @@ export const organisationDa = {
     delete: 'Slet {{name}}',
     deleteTitle: 'Slet {{name}}?',
     deleteText: 'Forummets pladser slettes også. Personerne bliver stående.',
+    termsOfReference: 'Kommissorium (Word)',
     caption: 'Planens fora',
     emptyTitle: 'Ingen fora endnu',
     emptyText:
@@ -224,6 +225,7 @@ export const organisationEn: typeof organisationDa = {
     delete: 'Delete {{name}}',
     deleteTitle: 'Delete {{name}}?',
     deleteText: "The forum's seats are deleted too. The people stay.",
+    termsOfReference: 'Terms of reference (Word)',
     caption: "The plan's forums",
     emptyTitle: 'No forums yet',
     emptyText:
