@@ -101,6 +101,13 @@ export async function findPlanSummaries(
   ]);
   const dw = new Map(dwellings.map((d) => [d.planId, Number(d.dwellings ?? 0)]));
   const gr = new Map(grants.map((g) => [g.planId, { total: Number(g.total ?? 0), n: Number(g.n) }]));
+  // Grouped once: filtering the whole list per plan made the plan list quadratic in the plan count.
+  const fa = new Map<string, string[]>();
+  for (const x of focus) {
+    const list = fa.get(x.planId);
+    if (list) list.push(x.focusAreaId);
+    else fa.set(x.planId, [x.focusAreaId]);
+  }
   return rows.map((r) => {
     const d = dw.get(r.id) ?? 0;
     const g = gr.get(r.id) ?? { total: 0, n: 0 };
@@ -114,7 +121,7 @@ export async function findPlanSummaries(
       grantCount: g.n,
       sizeBand: sizeBand(d),
       grantBand: grantBand(g.total, g.n),
-      focusAreaIds: focus.filter((x) => x.planId === r.id).map((x) => x.focusAreaId),
+      focusAreaIds: fa.get(r.id) ?? [],
     };
   });
 }
