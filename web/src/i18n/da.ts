@@ -529,6 +529,9 @@ export const da = {
         user: 'Bruger',
         user_list: 'Brugerliste',
         audit_log: 'Hændelseslog',
+        org_forum: 'Forum i projektorganiseringen',
+        org_person: 'Person i projektorganiseringen',
+        org_membership: 'Plads i et forum',
         system: 'System',
       },
       actions: {

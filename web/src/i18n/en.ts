@@ -532,6 +532,9 @@ export const en: Messages = {
         user: 'User',
         user_list: 'User list',
         audit_log: 'Audit log',
+        org_forum: 'Forum of the project organisation',
+        org_person: 'Person in the project organisation',
+        org_membership: 'Seat in a forum',
         system: 'System',
       },
       actions: {
