@@ -24,6 +24,8 @@ export interface BenchContext {
   database: DatabaseKind;
   durationSeconds: number;
   connections: number;
+  /** A generated plan, for routes about one plan. */
+  planId: string;
 }
 
 export interface Benchmark {
@@ -67,7 +69,11 @@ function describe(r: LoadResult): string {
  * p95 of a GET route against p95 of /api/health on the same server, one right after the other.
  * Any non-2xx or connection error fails the figure: a fast error is not a result.
  */
-function p95AgainstHealth(name: string, routePath: string, what: string): Benchmark {
+function p95AgainstHealth(
+  name: string,
+  routePath: string | ((ctx: BenchContext) => string),
+  what: string,
+): Benchmark {
   return {
     name,
     async run(ctx) {
@@ -78,10 +84,11 @@ function p95AgainstHealth(name: string, routePath: string, what: string): Benchm
         durationSeconds: ctx.durationSeconds,
       };
       const ref = await measureGet({ ...common, path: '/api/health' });
-      const ours = await measureGet({ ...common, path: routePath });
+      const path = typeof routePath === 'string' ? routePath : routePath(ctx);
+      const ours = await measureGet({ ...common, path });
       for (const [label, r] of [
         ['/api/health', ref],
-        [routePath, ours],
+        [path, ours],
       ] as const)
         if (r.non2xx || r.errors)
           throw new Error(`${name}: ${label} had ${r.non2xx} non-2xx answers and ${r.errors} errors`);
@@ -105,4 +112,9 @@ export const BENCHMARKS: Benchmark[] = [
   webInitialJs,
   p95AgainstHealth('plan-list-p95', '/api/plans', 'GET /api/plans as an administrator (every plan)'),
   p95AgainstHealth('case-matrix-p95', '/api/case-matrix', 'GET /api/case-matrix as an administrator'),
+  p95AgainstHealth(
+    'plan-detail-p95',
+    (ctx) => `/api/plans/${ctx.planId}`,
+    'GET /api/plans/:id (one plan with areas, focus areas and grants) as an administrator',
+  ),
 ];

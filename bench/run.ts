@@ -68,6 +68,7 @@ try {
       database,
       durationSeconds,
       connections: Number(values.connections),
+      planId: out.plans[0]!.id,
     };
     for (const b of BENCHMARKS) {
       if (only && !only.includes(b.name)) continue;
