@@ -480,3 +480,34 @@ describe('deleting a plan', () => {
     expect(await t.db.selectFrom('goals').select('id').where('planId', '=', p.id).execute()).toEqual([]);
   });
 });
+
+describe('example data', () => {
+  it('gives most example plans a results framework, some with coherence gaps, some empty', async () => {
+    const { seedDemo } = await import('../src/seed/demo.js');
+    await seedDemo(t.db);
+    const plans = await t.db
+      .selectFrom('plans')
+      .select(['id', 'name'])
+      .where('isExample', '=', 1)
+      .orderBy('name')
+      .execute();
+    expect(plans).toHaveLength(13);
+    const frameworks = await Promise.all(
+      plans.map(async (p) => (await admin.get(`/api/plans/${p.id}/results`)).json() as ResultsFramework),
+    );
+    expect(frameworks.filter((f) => f.goals.length > 0)).toHaveLength(10);
+    const gappy = frameworks.filter((f) => f.coherence.flags.length > 0);
+    expect(gappy.length).toBeGreaterThan(0);
+    expect(gappy.some((f) => f.coherence.flagCounts.only_activity_goals_measured > 0)).toBe(true);
+    const coherent = frameworks.filter((f) => f.goals.length > 0 && f.coherence.flags.length === 0);
+    expect(coherent.length).toBeGreaterThan(0);
+    const statuses = new Set(
+      frameworks.flatMap((f) => f.indicators.flatMap((i) => i.statuses.map((s) => s.status))),
+    );
+    expect([...statuses].sort()).toEqual(['ahead', 'behind', 'no_data', 'on_track']);
+    // Seeding again adds nothing.
+    await seedDemo(t.db);
+    const again = (await admin.get(`/api/plans/${plans[0]!.id}/results`)).json() as ResultsFramework;
+    expect(again.goals).toHaveLength(frameworks[0]!.goals.length);
+  });
+});

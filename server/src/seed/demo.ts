@@ -5,6 +5,7 @@ import { insertCatalogue } from '../features/registry/registry.service.js';
 import { CASE_AREAS_CSV } from './case-areas.js';
 import { MUNICIPALITY_CODES, POOLS } from './pools.js';
 import { seedExampleOrganisations } from './example-organisations.js';
+import { seedExampleResults } from './example-results.js';
 
 export interface CaseArea {
   area: string;
@@ -126,6 +127,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     // Databases seeded before the organisation capability get its example organisations once.
     if (await isDemoSeeded(trx)) {
       await seedExampleOrganisations(trx);
+      await seedExampleResults(trx);
       return false;
     }
     const now = nowIso();
@@ -291,6 +293,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       }
     }
     await seedExampleOrganisations(trx);
+    await seedExampleResults(trx);
     await trx.insertInto('meta').values({ key: 'demo_seeded_at', value: now }).execute();
     await recordAudit(trx, null, {
       action: 'seed_demo',

@@ -29,6 +29,8 @@ const AreaSecretariatsPage = lazy(() => import('../features/admin/AreaSecretaria
 const UsersPage = lazy(() => import('../features/admin/UsersPage'));
 const UserFormPage = lazy(() => import('../features/admin/UserFormPage'));
 const AuditPage = lazy(() => import('../features/admin/AuditPage'));
+const GoalsTab = lazy(() => import('../features/results/GoalsTab'));
+const ActivitiesTab = lazy(() => import('../features/results/ActivitiesTab'));
 
 const admin = (el: React.ReactNode) => <RequireCan can="administer">{el}</RequireCan>;
 
@@ -49,6 +51,8 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <PlanOverviewTab /> },
           { path: 'organisation', element: <OrganisationTab /> },
+          { path: 'goals', element: <GoalsTab /> },
+          { path: 'activities', element: <ActivitiesTab /> },
         ],
       },
       { path: 'plans/:id/edit', element: <PlanFormPage /> },

@@ -24,6 +24,7 @@ import { useLocale } from '../../lib/useLocale';
 import { NotFoundPage } from '../errors/ErrorPages';
 import { ApiError } from '../../api/client';
 import { PLAN_TABS, usePlanContext, type PlanTabKey } from './planTabs';
+import { CoherenceSummary } from '../results/CoherenceSummary';
 
 export default function PlanDetailPage() {
   const { id } = useParams();
@@ -163,6 +164,7 @@ function PlanOverview({ plan: p }: { plan: PlanDetail }) {
 
   return (
     <Stack gap="lg">
+      <CoherenceSummary planId={p.id} />
       <Section title={t('plans.detail.facts')} id="facts">
         <Facts
           items={[

@@ -19,8 +19,8 @@ export type PlanTabKey =
 export const PLAN_TABS: { key: PlanTabKey; path: string; enabled: boolean }[] = [
   { key: 'overview', path: '', enabled: true },
   { key: 'organisation', path: 'organisation', enabled: true },
-  { key: 'goals', path: 'goals', enabled: false },
-  { key: 'activities', path: 'activities', enabled: false },
+  { key: 'goals', path: 'goals', enabled: true },
+  { key: 'activities', path: 'activities', enabled: true },
   { key: 'theoryOfChange', path: 'theory-of-change', enabled: false },
   { key: 'markers', path: 'markers', enabled: false },
   { key: 'reports', path: 'reports', enabled: false },

@@ -1,0 +1,386 @@
+import { useState } from 'react';
+import {
+  ActionIcon,
+  Button,
+  Fieldset,
+  Group,
+  NativeSelect,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useSaveIndicator, type Goal, type Indicator } from '../../api/results';
+import { DateField } from '../../components/DateField';
+import { fieldErrors } from '../../lib/errors';
+import { formatDate, parseDateInput } from '../../lib/format';
+import { notifySuccess } from '../../lib/notify';
+import { useLocale } from '../../lib/useLocale';
+import { FormModal } from '../admin/FormModal';
+import { decimalText, parseDecimal } from './shared';
+
+const KINDS = ['count', 'percentage', 'average', 'yes_no'] as const;
+const DIRECTIONS = ['higher_is_better', 'lower_is_better'] as const;
+const SOURCES = ['registrations', 'questionnaire', 'register', 'manual'] as const;
+const COMBINES = ['sum', 'latest', 'non_cumulative'] as const;
+
+interface TargetRow {
+  period: string;
+  value: string;
+}
+interface BreakdownRow {
+  key: string;
+  label: string;
+  categories: string;
+}
+
+/** Create or edit an indicator: definition, kind, direction, source, baseline, targets, breakdowns. */
+export function IndicatorForm({
+  planId,
+  goals,
+  indicator,
+  goalId,
+  onClose,
+}: {
+  planId: string;
+  goals: Goal[];
+  indicator?: Indicator;
+  goalId?: string;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const save = useSaveIndicator(planId);
+  const [goal, setGoal] = useState(indicator?.goalId ?? goalId ?? goals[0]?.id ?? '');
+  const [name, setName] = useState(indicator?.name ?? '');
+  const [definition, setDefinition] = useState(indicator?.definition ?? '');
+  const [unit, setUnit] = useState(indicator?.unit ?? '');
+  const [kind, setKind] = useState<(typeof KINDS)[number]>(indicator?.kind ?? 'count');
+  const [direction, setDirection] = useState<(typeof DIRECTIONS)[number]>(
+    indicator?.direction ?? 'higher_is_better',
+  );
+  const [dataSource, setDataSource] = useState<(typeof SOURCES)[number]>(indicator?.dataSource ?? 'manual');
+  const [combine, setCombine] = useState<(typeof COMBINES)[number]>(indicator?.combine ?? 'sum');
+  const [baselineValue, setBaselineValue] = useState(decimalText(indicator?.baselineValue, locale));
+  const [baselineDate, setBaselineDate] = useState(
+    indicator?.baselineDate ? formatDate(indicator.baselineDate) : '',
+  );
+  const [baselineSource, setBaselineSource] = useState(indicator?.baselineSource ?? '');
+  const [targets, setTargets] = useState<TargetRow[]>(
+    (indicator?.targets ?? [])
+      .filter((x) => !x.breakdown)
+      .map((x) => ({ period: x.period, value: decimalText(x.value, locale) })),
+  );
+  const [breakdowns, setBreakdowns] = useState<BreakdownRow[]>(
+    (indicator?.breakdowns ?? []).map((b) => ({
+      key: b.key,
+      label: b.label,
+      categories: b.categories.join(', '),
+    })),
+  );
+  const [changeReason, setChangeReason] = useState('');
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const errors = { ...fieldErrors(save.error), ...local };
+  // Targets per breakdown category are kept as they are; the form edits the totals.
+  const breakdownTargets = (indicator?.targets ?? []).filter((x) => x.breakdown);
+
+  const onSubmit = () => {
+    const problems: Record<string, string> = {};
+    const base = parseDecimal(baselineValue, locale);
+    if (Number.isNaN(base)) problems.baselineValue = t('common.invalidNumber');
+    const date = parseDateInput(baselineDate);
+    if (date === null) problems.baselineDate = t('common.invalidDate');
+    const parsedTargets = targets.map((row, i) => {
+      const v = parseDecimal(row.value, locale);
+      if (v === null || Number.isNaN(v)) problems[`targets.${i}.value`] = t('common.invalidNumber');
+      return { period: row.period.trim(), value: v ?? 0 };
+    });
+    setLocal(problems);
+    if (Object.keys(problems).length) return;
+    const input = {
+      goalId: goal,
+      name: name.trim(),
+      definition: definition.trim() || null,
+      unit: unit.trim() || null,
+      kind,
+      direction,
+      dataSource,
+      combine,
+      breakdowns: breakdowns.map((b) => ({
+        key: b.key.trim(),
+        label: b.label.trim(),
+        categories: b.categories
+          .split(',')
+          .map((c) => c.trim())
+          .filter(Boolean),
+      })),
+      baselineValue: base,
+      baselineDate: date || null,
+      baselineSource: baselineSource.trim() || null,
+      targets: [...parsedTargets, ...breakdownTargets],
+    };
+    save.mutate(
+      {
+        id: indicator?.id,
+        input: indicator
+          ? { ...input, version: indicator.version, changeReason: changeReason.trim() || null }
+          : input,
+      },
+      {
+        onSuccess: (saved) => {
+          notifySuccess(t(indicator ? 'common.saved' : 'common.created', { name: saved.name }));
+          onClose();
+        },
+      },
+    );
+  };
+
+  const placed = (p: string) =>
+    [
+      'goalId',
+      'name',
+      'definition',
+      'unit',
+      'kind',
+      'direction',
+      'dataSource',
+      'combine',
+      'baselineValue',
+      'baselineDate',
+      'baselineSource',
+      'changeReason',
+    ].includes(p) ||
+    /^targets\.\d+\.(period|value)$/.test(p) ||
+    /^breakdowns\.\d+\.(key|label|categories)/.test(p);
+
+  return (
+    <FormModal
+      opened
+      size="xl"
+      title={indicator ? t('results.indicators.editTitle') : t('results.indicators.add')}
+      onClose={onClose}
+      onSubmit={onSubmit}
+      saving={save.isPending}
+      error={save.error}
+      isPlaced={placed}
+    >
+      {indicator && indicator.valueCount > 0 && (
+        <Textarea
+          label={t('results.indicators.changeReason')}
+          description={t('results.indicators.changeReasonHelp')}
+          value={changeReason}
+          onChange={(e) => setChangeReason(e.currentTarget.value)}
+          error={errors.changeReason}
+          autosize
+          minRows={2}
+        />
+      )}
+      <NativeSelect
+        label={t('results.indicators.goal')}
+        value={goal}
+        onChange={(e) => setGoal(e.currentTarget.value)}
+        data={goals.map((g) => ({ value: g.id, label: `${t(`results.level.${g.level}`)}: ${g.title}` }))}
+        error={errors.goalId}
+        required
+      />
+      <TextInput
+        label={t('results.indicators.name')}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={errors.name}
+        required
+        data-autofocus
+      />
+      <Textarea
+        label={t('results.indicators.definition')}
+        description={t('results.indicators.definitionHelp')}
+        value={definition}
+        onChange={(e) => setDefinition(e.currentTarget.value)}
+        error={errors.definition}
+        autosize
+        minRows={2}
+      />
+      <Group grow align="flex-start">
+        <NativeSelect
+          label={t('results.indicators.kind')}
+          value={kind}
+          onChange={(e) => setKind(e.currentTarget.value as typeof kind)}
+          data={KINDS.map((k) => ({ value: k, label: t(`results.indicators.kinds.${k}`) }))}
+          error={errors.kind}
+          required
+        />
+        <TextInput
+          label={t('results.indicators.unit')}
+          description={t('results.indicators.unitHelp')}
+          value={unit}
+          onChange={(e) => setUnit(e.currentTarget.value)}
+          error={errors.unit}
+        />
+      </Group>
+      <Group grow align="flex-start">
+        <NativeSelect
+          label={t('results.indicators.direction')}
+          value={direction}
+          onChange={(e) => setDirection(e.currentTarget.value as typeof direction)}
+          data={DIRECTIONS.map((k) => ({ value: k, label: t(`results.indicators.directions.${k}`) }))}
+          error={errors.direction}
+          required
+        />
+        <NativeSelect
+          label={t('results.indicators.dataSource')}
+          value={dataSource}
+          onChange={(e) => setDataSource(e.currentTarget.value as typeof dataSource)}
+          data={SOURCES.map((k) => ({ value: k, label: t(`results.indicators.dataSources.${k}`) }))}
+          error={errors.dataSource}
+          required
+        />
+      </Group>
+      <NativeSelect
+        label={t('results.indicators.combine')}
+        description={t('results.indicators.combineHelp')}
+        value={combine}
+        onChange={(e) => setCombine(e.currentTarget.value as typeof combine)}
+        data={COMBINES.map((k) => ({ value: k, label: t(`results.indicators.combines.${k}`) }))}
+        error={errors.combine}
+        required
+      />
+      <Fieldset legend={t('results.indicators.baseline')}>
+        <Group grow align="flex-start">
+          <TextInput
+            label={t('results.indicators.baselineValue')}
+            description={t('results.indicators.baselineValueHelp')}
+            inputMode="decimal"
+            value={baselineValue}
+            onChange={(e) => setBaselineValue(e.currentTarget.value)}
+            error={errors.baselineValue}
+          />
+          <DateField
+            label={t('results.indicators.baselineDate')}
+            value={baselineDate}
+            onChange={setBaselineDate}
+            error={errors.baselineDate}
+          />
+        </Group>
+        <TextInput
+          mt="sm"
+          label={t('results.indicators.baselineSource')}
+          value={baselineSource}
+          onChange={(e) => setBaselineSource(e.currentTarget.value)}
+          error={errors.baselineSource}
+        />
+      </Fieldset>
+      <Fieldset legend={t('results.indicators.targets')}>
+        <Stack gap="xs">
+          <Text size="sm">{t('results.indicators.targetsHelp')}</Text>
+          {targets.map((row, i) => (
+            <Group key={i} align="flex-end" wrap="nowrap">
+              <TextInput
+                label={`${t('results.indicators.period')} ${i + 1}`}
+                value={row.period}
+                onChange={(e) => {
+                  const v = e.currentTarget.value;
+                  setTargets((rows) => rows.map((r, j) => (j === i ? { ...r, period: v } : r)));
+                }}
+                error={errors[`targets.${i}.period`]}
+              />
+              <TextInput
+                label={`${t('results.indicators.targetValue')} ${i + 1}`}
+                inputMode="decimal"
+                value={row.value}
+                onChange={(e) => {
+                  const v = e.currentTarget.value;
+                  setTargets((rows) => rows.map((r, j) => (j === i ? { ...r, value: v } : r)));
+                }}
+                error={errors[`targets.${i}.value`]}
+              />
+              <ActionIcon
+                variant="subtle"
+                color="red.9"
+                size="lg"
+                mb={4}
+                aria-label={t('results.indicators.removeTarget', { n: i + 1 })}
+                title={t('results.indicators.removeTarget', { n: i + 1 })}
+                onClick={() => setTargets((rows) => rows.filter((_, j) => j !== i))}
+              >
+                <IconTrash size={18} aria-hidden="true" />
+              </ActionIcon>
+            </Group>
+          ))}
+          <Button
+            variant="default"
+            size="xs"
+            w="fit-content"
+            leftSection={<IconPlus size={16} aria-hidden="true" />}
+            onClick={() =>
+              setTargets((rows) => [
+                ...rows,
+                { period: String(new Date().getFullYear() + rows.length), value: '' },
+              ])
+            }
+          >
+            {t('results.indicators.addTarget')}
+          </Button>
+        </Stack>
+      </Fieldset>
+      <Fieldset legend={t('results.indicators.breakdowns')}>
+        <Stack gap="xs">
+          <Text size="sm">{t('results.indicators.breakdownsHelp')}</Text>
+          {breakdowns.map((row, i) => (
+            <Group key={i} align="flex-end" wrap="nowrap">
+              <TextInput
+                label={`${t('results.indicators.breakdownKey')} ${i + 1}`}
+                description={t('results.indicators.breakdownKeyHelp')}
+                value={row.key}
+                onChange={(e) => {
+                  const v = e.currentTarget.value;
+                  setBreakdowns((rows) => rows.map((r, j) => (j === i ? { ...r, key: v } : r)));
+                }}
+                error={errors[`breakdowns.${i}.key`]}
+              />
+              <TextInput
+                label={`${t('results.indicators.breakdownLabel')} ${i + 1}`}
+                value={row.label}
+                onChange={(e) => {
+                  const v = e.currentTarget.value;
+                  setBreakdowns((rows) => rows.map((r, j) => (j === i ? { ...r, label: v } : r)));
+                }}
+                error={errors[`breakdowns.${i}.label`]}
+              />
+              <TextInput
+                label={`${t('results.indicators.breakdownCategories')} ${i + 1}`}
+                value={row.categories}
+                onChange={(e) => {
+                  const v = e.currentTarget.value;
+                  setBreakdowns((rows) => rows.map((r, j) => (j === i ? { ...r, categories: v } : r)));
+                }}
+                error={errors[`breakdowns.${i}.categories`] ?? errors[`breakdowns.${i}.categories.0`]}
+              />
+              <ActionIcon
+                variant="subtle"
+                color="red.9"
+                size="lg"
+                mb={4}
+                aria-label={t('results.indicators.removeBreakdown', { n: i + 1 })}
+                title={t('results.indicators.removeBreakdown', { n: i + 1 })}
+                onClick={() => setBreakdowns((rows) => rows.filter((_, j) => j !== i))}
+              >
+                <IconTrash size={18} aria-hidden="true" />
+              </ActionIcon>
+            </Group>
+          ))}
+          <Button
+            variant="default"
+            size="xs"
+            w="fit-content"
+            leftSection={<IconPlus size={16} aria-hidden="true" />}
+            onClick={() => setBreakdowns((rows) => [...rows, { key: '', label: '', categories: '' }])}
+          >
+            {t('results.indicators.addBreakdown')}
+          </Button>
+        </Stack>
+      </Fieldset>
+    </FormModal>
+  );
+}
