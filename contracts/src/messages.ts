@@ -147,6 +147,25 @@ export const errorMessages = {
   local_professional_kind_only_for_local: {
     da: 'Fagområde angives kun for lokale fagprofessionelle. Lad feltet stå tomt, eller vælg lokal fagprofessionel.',
     en: 'The professional field is only set for local professionals. Leave it empty, or choose local professional.',
+  },  party_not_in_agreement: {
+    da: 'Parten er ikke med i aftalen. Tilføj den som part først, eller vælg en af aftalens parter.',
+    en: 'The party is not in the agreement. Add it as a party first, or choose one of the parties.',
+  },
+  party_ref_twice: {
+    da: 'To parter har samme reference. Hver part skal have sin egen.',
+    en: 'Two parties have the same reference. Each party needs its own.',
+  },
+  focus_area_not_chosen_by_plan: {
+    da: 'Planen har ikke valgt dette indsatsområde. Vælg et af planens indsatsområder.',
+    en: "The plan has not chosen this focus area. Choose one of the plan's focus areas.",
+  },
+  matrix_cell_twice: {
+    da: 'Parten har allerede en rolle for dette indsatsområde. Giv hver part én rolle pr. indsatsområde.',
+    en: 'The party already has a role for this focus area. Give each party one role per focus area.',
+  },
+  signed_on_required: {
+    da: 'Angiv underskriftsdatoen, når aftalen er underskrevet, godkendt eller revideret.',
+    en: 'Give the signing date once the agreement is signed, approved or revised.',
   },
   goal_not_found: {
     da: 'Målet findes ikke i denne helhedsplan.',

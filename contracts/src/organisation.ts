@@ -256,3 +256,79 @@ export const TypologyPortfolio = z.object({
   total: z.number(),
 });
 export type TypologyPortfolio = z.infer<typeof TypologyPortfolio>;
+
+// ---------- Collaboration agreement (samarbejdsaftale) ----------
+export const AGREEMENT_STATUSES = ['draft', 'signed', 'fundApproved', 'revised'] as const;
+export const AgreementStatus = z.enum(AGREEMENT_STATUSES);
+export type AgreementStatus = z.infer<typeof AgreementStatus>;
+export const PARTY_KINDS = [
+  'municipality',
+  'housingOrganisation',
+  'residentBoard',
+  'school',
+  'association',
+  'police',
+  'other',
+] as const;
+export const PartyKind = z.enum(PARTY_KINDS);
+export type PartyKind = z.infer<typeof PartyKind>;
+export const MATRIX_ROLES = ['responsible', 'carriesOut', 'consulted', 'informed'] as const;
+export const MatrixRole = z.enum(MATRIX_ROLES);
+export type MatrixRole = z.infer<typeof MatrixRole>;
+
+/** The whole agreement, saved at once; parties are referred to by `ref` within the body. */
+export const AgreementInput = z.object({
+  status: AgreementStatus,
+  signedOn: z.iso.date().nullable().optional(),
+  attachments: z.array(z.string().trim().min(1).max(300)).max(50).default([]),
+  parties: z
+    .array(
+      z.object({
+        /** An existing party's id, or any new key unique in this body. */
+        ref: z.string().trim().min(1).max(100),
+        name: Name,
+        kind: PartyKind,
+        contactPerson: z.string().trim().max(200).nullable().optional(),
+      }),
+    )
+    .max(50),
+  responsibilities: z
+    .array(z.object({ focusAreaId: Id, partyRef: z.string().trim().min(1).max(100), role: MatrixRole }))
+    .max(1000),
+  commitments: z
+    .array(
+      z.object({
+        focusAreaId: Id,
+        partyRef: z.string().trim().min(1).max(100),
+        text: z.string().trim().min(1).max(2000),
+      }),
+    )
+    .max(500),
+  /** 0 when no agreement has been saved yet. */
+  version: z.number().int().min(0).max(2_147_483_646),
+});
+export type AgreementInput = z.input<typeof AgreementInput>;
+
+export const AgreementFlag = z.object({
+  code: z.enum(['no_one_responsible', 'several_responsible', 'commitments_without_contact']),
+  focusAreaId: z.string().nullable(),
+  partyId: z.string().nullable(),
+  message: LocalText,
+});
+export type AgreementFlag = z.infer<typeof AgreementFlag>;
+
+export const Agreement = z.object({
+  planId: Id,
+  status: AgreementStatus,
+  signedOn: z.string().nullable(),
+  attachments: z.array(z.string()),
+  parties: z.array(
+    z.object({ id: Id, name: z.string(), kind: PartyKind, contactPerson: z.string().nullable() }),
+  ),
+  focusAreas: z.array(z.object({ id: Id, nameDa: z.string(), nameEn: z.string() })),
+  responsibilities: z.array(z.object({ focusAreaId: Id, partyId: Id, role: MatrixRole })),
+  commitments: z.array(z.object({ id: Id, focusAreaId: Id, partyId: Id, text: z.string() })),
+  flags: z.array(AgreementFlag),
+  version: z.number(),
+});
+export type Agreement = z.infer<typeof Agreement>;

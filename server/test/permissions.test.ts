@@ -548,6 +548,31 @@ const EXPECTED: Record<string, Expectation> = {
       url: `/api/plans/${plan.id}/organisation/memberships/${(await orgRow('memberships', await seatBody())).id}`,
     }),
   },
+  'GET /api/plans/:id/agreement': {
+    allowed: PLAN_READERS,
+    call: () => ({ url: `/api/plans/${plan.id}/agreement` }),
+  },
+  'PUT /api/plans/:id/agreement': {
+    allowed: PLAN_WRITERS,
+    call: async () => {
+      const current = await t.db
+        .selectFrom('collabAgreements')
+        .select('version')
+        .where('planId', '=', plan.id)
+        .executeTakeFirst();
+      return {
+        url: `/api/plans/${plan.id}/agreement`,
+        payload: {
+          status: 'draft',
+          attachments: [],
+          parties: [{ ref: 'k', name: 'Kommunen', kind: 'municipality' }],
+          responsibilities: [],
+          commitments: [],
+          version: current?.version ?? 0,
+        },
+      };
+    },
+  },
   'POST /api/typology/classify': {
     allowed: SIGNED_IN,
     computesOnly: true,

@@ -52,7 +52,44 @@ export interface OrgMembershipsTable {
   version: number;
 }
 
+/** A plan's collaboration agreement (one per plan). */
+export interface CollabAgreementsTable {
+  planId: string;
+  status: string;
+  signedOn: string | null;
+  attachmentsJson: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+export interface CollabPartiesTable {
+  id: string;
+  planId: string;
+  name: string;
+  kind: string;
+  contactPerson: string | null;
+  sortOrder: number;
+}
+export interface CollabResponsibilitiesTable {
+  planId: string;
+  focusAreaId: string;
+  partyId: string;
+  role: string;
+}
+export interface CollabCommitmentsTable {
+  id: string;
+  planId: string;
+  focusAreaId: string;
+  partyId: string;
+  text: string;
+  sortOrder: number;
+}
+
 export interface OrganisationTables {
+  collabAgreements: CollabAgreementsTable;
+  collabParties: CollabPartiesTable;
+  collabResponsibilities: CollabResponsibilitiesTable;
+  collabCommitments: CollabCommitmentsTable;
   orgForums: OrgForumsTable;
   orgPeople: OrgPeopleTable;
   orgMemberships: OrgMembershipsTable;

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  Agreement,
+  AgreementInput,
   Forum,
   ForumInput,
   ForumParams,
@@ -38,6 +40,7 @@ import {
   updateMembership,
   updatePerson,
 } from './organisation.service.js';
+import { getAgreement, saveAgreement } from './collaboration.service.js';
 
 /** The organisation capability's routes. */
 export const organisationRoutes = (deps: AppDeps) => async (base: FastifyInstance) => {
@@ -166,6 +169,35 @@ export const organisationRoutes = (deps: AppDeps) => async (base: FastifyInstanc
       await deleteMembership(db, req.ctx, req.params.id, req.params.membershipId);
       return reply.status(204).send();
     },
+  );
+
+  // ---------- collaboration agreement ----------
+  app.get(
+    '/api/plans/:id/agreement',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "The plan's collaboration agreement, responsibility matrix and its flags",
+        params: OrganisationParams,
+        response: { 200: Agreement },
+      },
+    },
+    async (req) => getAgreement(db, req.params.id),
+  );
+  app.put(
+    '/api/plans/:id/agreement',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Saves the whole agreement (parties, matrix, commitments) at once',
+        params: OrganisationParams,
+        body: AgreementInput,
+        response: { 200: Agreement },
+      },
+    },
+    async (req) => saveAgreement(db, req.ctx, req.params.id, req.body),
   );
 
   // ---------- typology without a plan, and across plans ----------

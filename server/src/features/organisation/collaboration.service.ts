@@ -1,0 +1,194 @@
+import type { z } from 'zod';
+import type { Agreement, AgreementInput, ErrorCode } from '@pejling/contracts';
+import type { Db, Executor } from '../../db/database.js';
+import { fromJson, newId, nowIso, toJson } from '../../db/portable.js';
+import { agreementFlags, type MatrixRole } from '../../domain/collaboration.js';
+import { AppError, type FieldError } from '../../errors.js';
+import type { RequestContext } from '../../http/context.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { findPlanFocusAreas } from '../plans/plan.repository.js';
+
+type AgreementIn = z.output<typeof AgreementInput>;
+
+/** A plan's collaboration agreement with its matrix and flags; a fresh draft when none is saved. */
+export async function getAgreement(db: Executor, planId: string): Promise<Agreement> {
+  const [row, parties, cells, commitments, focus] = await Promise.all([
+    db.selectFrom('collabAgreements').selectAll().where('planId', '=', planId).executeTakeFirst(),
+    db.selectFrom('collabParties').selectAll().where('planId', '=', planId).orderBy('sortOrder').execute(),
+    db.selectFrom('collabResponsibilities').selectAll().where('planId', '=', planId).execute(),
+    db
+      .selectFrom('collabCommitments')
+      .selectAll()
+      .where('planId', '=', planId)
+      .orderBy('sortOrder')
+      .execute(),
+    findPlanFocusAreas(db, planId),
+  ]);
+  const focusAreas = [...focus]
+    .sort((a, b) => a.sortOrder - b.sortOrder)
+    .map((f) => ({ id: f.id, nameDa: f.nameDa, nameEn: f.nameEn }));
+  const ps = parties.map((p) => ({
+    id: p.id,
+    name: p.name,
+    kind: p.kind as Agreement['parties'][number]['kind'],
+    contactPerson: p.contactPerson,
+  }));
+  const responsibilities = cells
+    .filter((c) => focusAreas.some((f) => f.id === c.focusAreaId))
+    .map((c) => ({ focusAreaId: c.focusAreaId, partyId: c.partyId, role: c.role as MatrixRole }));
+  const cs = commitments.map((c) => ({
+    id: c.id,
+    focusAreaId: c.focusAreaId,
+    partyId: c.partyId,
+    text: c.text,
+  }));
+  const flagsDa = agreementFlags(
+    focusAreas.map((f) => ({ id: f.id, name: f.nameDa })),
+    ps,
+    responsibilities.map((c) => ({ rowId: c.focusAreaId, partyId: c.partyId, role: c.role })),
+    cs.map((c) => ({ rowId: c.focusAreaId, partyId: c.partyId, text: c.text })),
+  );
+  const flagsEn = agreementFlags(
+    focusAreas.map((f) => ({ id: f.id, name: f.nameEn })),
+    ps,
+    responsibilities.map((c) => ({ rowId: c.focusAreaId, partyId: c.partyId, role: c.role })),
+    cs.map((c) => ({ rowId: c.focusAreaId, partyId: c.partyId, text: c.text })),
+  );
+  return {
+    planId,
+    status: (row?.status as Agreement['status']) ?? 'draft',
+    signedOn: row?.signedOn ?? null,
+    attachments: fromJson<string[]>(row?.attachmentsJson) ?? [],
+    parties: ps,
+    focusAreas,
+    responsibilities,
+    commitments: cs,
+    flags: flagsDa.map((f, i) => ({
+      code: f.code,
+      focusAreaId: 'rowId' in f ? f.rowId : null,
+      partyId: 'partyId' in f ? f.partyId : null,
+      message: { da: f.da, en: flagsEn[i]!.en },
+    })),
+    version: row?.version ?? 0,
+  };
+}
+
+/**
+ * Saves the whole agreement in one transaction: parties, matrix and commitments are replaced.
+ * @throws validation_failed (400: a matrix role or commitment for a party not in the agreement,
+ * a focus area the plan has not chosen, one party twice in one matrix cell, a missing signing
+ * date), stale_version (409)
+ */
+export async function saveAgreement(
+  db: Db,
+  ctx: RequestContext,
+  planId: string,
+  input: AgreementIn,
+): Promise<Agreement> {
+  return db.transaction().execute(async (trx) => {
+    const before = await getAgreement(trx, planId);
+    const problems: FieldError[] = [];
+    const add = (path: string, code: ErrorCode) => problems.push({ path, code });
+    if (input.status !== 'draft' && !input.signedOn) add('signedOn', 'signed_on_required');
+    const refs = new Set<string>();
+    input.parties.forEach((p, i) => {
+      if (refs.has(p.ref)) add(`parties.${i}.ref`, 'party_ref_twice');
+      refs.add(p.ref);
+    });
+    const focus = new Set(before.focusAreas.map((f) => f.id));
+    const cells = new Set<string>();
+    input.responsibilities.forEach((r, i) => {
+      if (!refs.has(r.partyRef)) add(`responsibilities.${i}.partyRef`, 'party_not_in_agreement');
+      if (!focus.has(r.focusAreaId))
+        add(`responsibilities.${i}.focusAreaId`, 'focus_area_not_chosen_by_plan');
+      const key = `${r.focusAreaId}|${r.partyRef}`;
+      if (cells.has(key)) add(`responsibilities.${i}.partyRef`, 'matrix_cell_twice');
+      cells.add(key);
+    });
+    input.commitments.forEach((c, i) => {
+      if (!refs.has(c.partyRef)) add(`commitments.${i}.partyRef`, 'party_not_in_agreement');
+      if (!focus.has(c.focusAreaId)) add(`commitments.${i}.focusAreaId`, 'focus_area_not_chosen_by_plan');
+    });
+    if (problems.length) throw new AppError('validation_failed', 400, {}, problems);
+
+    const now = nowIso();
+    const columns = {
+      status: input.status,
+      signedOn: input.signedOn ?? null,
+      attachmentsJson: toJson(input.attachments),
+      updatedAt: now,
+      version: input.version + 1,
+    };
+    if (input.version === 0) {
+      if (before.version !== 0) throw new AppError('stale_version', 409);
+      await trx
+        .insertInto('collabAgreements')
+        .values({ planId, ...columns, createdAt: now })
+        .execute();
+    } else {
+      const res = await trx
+        .updateTable('collabAgreements')
+        .set(columns)
+        .where('planId', '=', planId)
+        .where('version', '=', input.version)
+        .executeTakeFirst();
+      if (Number(res.numUpdatedRows) === 0) throw new AppError('stale_version', 409);
+    }
+    // Existing parties keep their ids (a ref that is one of them); new ones get new ids.
+    const kept = new Set(before.parties.map((p) => p.id));
+    const ids = new Map(input.parties.map((p) => [p.ref, kept.has(p.ref) ? p.ref : newId()]));
+    await trx.deleteFrom('collabCommitments').where('planId', '=', planId).execute();
+    await trx.deleteFrom('collabResponsibilities').where('planId', '=', planId).execute();
+    await trx.deleteFrom('collabParties').where('planId', '=', planId).execute();
+    if (input.parties.length)
+      await trx
+        .insertInto('collabParties')
+        .values(
+          input.parties.map((p, i) => ({
+            id: ids.get(p.ref)!,
+            planId,
+            name: p.name,
+            kind: p.kind,
+            contactPerson: p.contactPerson?.trim() || null,
+            sortOrder: i,
+          })),
+        )
+        .execute();
+    if (input.responsibilities.length)
+      await trx
+        .insertInto('collabResponsibilities')
+        .values(
+          input.responsibilities.map((r) => ({
+            planId,
+            focusAreaId: r.focusAreaId,
+            partyId: ids.get(r.partyRef)!,
+            role: r.role,
+          })),
+        )
+        .execute();
+    if (input.commitments.length)
+      await trx
+        .insertInto('collabCommitments')
+        .values(
+          input.commitments.map((c, i) => ({
+            id: newId(),
+            planId,
+            focusAreaId: c.focusAreaId,
+            partyId: ids.get(c.partyRef)!,
+            text: c.text,
+            sortOrder: i,
+          })),
+        )
+        .execute();
+    const after = await getAgreement(trx, planId);
+    await recordAudit(trx, ctx, {
+      action: input.version === 0 ? 'create' : 'update',
+      entityType: 'collaboration_agreement',
+      entityId: planId,
+      planId,
+      before: input.version === 0 ? undefined : before,
+      after,
+    });
+    return after;
+  });
+}

@@ -1,0 +1,123 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Agreement, PlanDetail } from '@pejling/contracts';
+import { buildPlan, poolWithFocusAreas } from './factories.js';
+import { createTestApp, type TestApp, type TestClient } from './test-app.js';
+
+let t: TestApp;
+let admin: TestClient;
+let plan: PlanDetail;
+let focus: string[];
+
+function details(res: LightMyRequestResponse): Record<string, string> {
+  const body = res.json() as { error: { details?: { path: string; message: string }[] } };
+  return Object.fromEntries((body.error.details ?? []).map((d) => [d.path, d.message]));
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.userClient({ isAdmin: true });
+  const pool = await poolWithFocusAreas(t.db);
+  focus = pool.focusAreas.map((f) => f.id).slice(0, 2);
+  plan = await buildPlan(t.db, { name: 'Aftaleplan', poolId: pool.id, focusAreaIds: focus });
+});
+afterAll(() => t.close());
+
+const url = () => `/api/plans/${plan.id}/agreement`;
+
+describe('collaboration agreement', () => {
+  it('starts as an unsaved draft that flags every focus area without a responsible party', async () => {
+    const a = (await admin.get(url())).json() as Agreement;
+    expect(a.version).toBe(0);
+    expect(a.status).toBe('draft');
+    expect(a.focusAreas.map((f) => f.id)).toEqual(focus);
+    expect(a.flags.map((f) => f.code)).toEqual(['no_one_responsible', 'no_one_responsible']);
+  });
+
+  it('saves parties, matrix and commitments at once, keeps party ids, and flags what is unclear', async () => {
+    const res = await admin.put(url(), {
+      status: 'signed',
+      signedOn: '2025-03-01',
+      attachments: ['Organisationsdiagram', 'Budget'],
+      parties: [
+        { ref: 'k', name: 'Kommunen', kind: 'municipality', contactPerson: 'Chef, Børn og Unge' },
+        { ref: 'b', name: 'Boligorganisationen', kind: 'housingOrganisation', contactPerson: null },
+      ],
+      responsibilities: [
+        { focusAreaId: focus[0], partyRef: 'k', role: 'responsible' },
+        { focusAreaId: focus[0], partyRef: 'b', role: 'responsible' },
+        { focusAreaId: focus[1], partyRef: 'b', role: 'carriesOut' },
+      ],
+      commitments: [{ focusAreaId: focus[1], partyRef: 'b', text: 'Stiller lokaler til rådighed' }],
+      version: 0,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const a = res.json() as Agreement;
+    expect(a.version).toBe(1);
+    expect(a.attachments).toEqual(['Organisationsdiagram', 'Budget']);
+    expect(a.flags.map((f) => f.code)).toEqual([
+      'several_responsible',
+      'no_one_responsible',
+      'commitments_without_contact',
+    ]);
+    expect(a.flags[2]!.message.da).toBe(
+      'Boligorganisationen har 1 forpligtelse, men ingen kontaktperson. Angiv en kontaktperson.',
+    );
+
+    const k = a.parties.find((p) => p.name === 'Kommunen')!;
+    const again = await admin.put(url(), {
+      status: 'fundApproved',
+      signedOn: '2025-03-01',
+      attachments: [],
+      parties: [{ ref: k.id, name: 'Kommunen', kind: 'municipality', contactPerson: 'X' }],
+      responsibilities: focus.map((f) => ({ focusAreaId: f, partyRef: k.id, role: 'responsible' })),
+      commitments: [],
+      version: 1,
+    });
+    expect(again.statusCode, again.body).toBe(200);
+    const b = again.json() as Agreement;
+    expect(b.parties.map((p) => p.id)).toEqual([k.id]);
+    expect(b.flags).toEqual([]);
+    const audit = await t.db
+      .selectFrom('auditLog')
+      .select('action')
+      .where('entityType', '=', 'collaboration_agreement')
+      .execute();
+    expect(audit.map((r) => r.action)).toEqual(['create', 'update']);
+  });
+
+  it('refuses a matrix role for a party not in the agreement, and leaves the agreement as it was', async () => {
+    const before = (await admin.get(url())).json() as Agreement;
+    const res = await admin.put(url(), {
+      status: 'revised',
+      signedOn: null,
+      attachments: [],
+      parties: [{ ref: 'k', name: 'Kommunen', kind: 'municipality' }],
+      responsibilities: [
+        { focusAreaId: focus[0], partyRef: 'skolen', role: 'informed' },
+        { focusAreaId: focus[0], partyRef: 'k', role: 'informed' },
+        { focusAreaId: focus[0], partyRef: 'k', role: 'consulted' },
+        { focusAreaId: '01890a5d-ac96-774b-bcce-b302099a8057', partyRef: 'k', role: 'consulted' },
+      ],
+      commitments: [{ focusAreaId: focus[0], partyRef: 'nogen', text: 'x' }],
+      version: before.version,
+    });
+    expect(res.statusCode).toBe(400);
+    const d = details(res);
+    expect(d['responsibilities.0.partyRef']).toMatch(/^Parten er ikke med i aftalen/);
+    expect(d['responsibilities.2.partyRef']).toMatch(/allerede en rolle/);
+    expect(d['responsibilities.3.focusAreaId']).toMatch(/ikke valgt dette indsatsområde/);
+    expect(d['commitments.0.partyRef']).toMatch(/^Parten er ikke med i aftalen/);
+    expect(d.signedOn).toMatch(/underskriftsdatoen/);
+    expect((await admin.get(url())).json()).toEqual(before);
+  });
+
+  it('refuses a stale save', async () => {
+    const a = (await admin.get(url())).json() as Agreement;
+    const body = { status: 'draft', attachments: [], parties: [], responsibilities: [], commitments: [] };
+    expect((await admin.put(url(), { ...body, version: a.version })).statusCode).toBe(200);
+    const stale = await admin.put(url(), { ...body, version: a.version });
+    expect(stale.statusCode).toBe(409);
+    expect((await admin.put(url(), { ...body, version: 0 })).statusCode).toBe(409);
+  });
+});
