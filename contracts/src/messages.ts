@@ -147,7 +147,8 @@ export const errorMessages = {
   local_professional_kind_only_for_local: {
     da: 'Fagområde angives kun for lokale fagprofessionelle. Lad feltet stå tomt, eller vælg lokal fagprofessionel.',
     en: 'The professional field is only set for local professionals. Leave it empty, or choose local professional.',
-  },  party_not_in_agreement: {
+  },
+  party_not_in_agreement: {
     da: 'Parten er ikke med i aftalen. Tilføj den som part først, eller vælg en af aftalens parter.',
     en: 'The party is not in the agreement. Add it as a party first, or choose one of the parties.',
   },
@@ -167,6 +168,7 @@ export const errorMessages = {
     da: 'Angiv underskriftsdatoen, når aftalen er underskrevet, godkendt eller revideret.',
     en: 'Give the signing date once the agreement is signed, approved or revised.',
   },
+
   goal_not_found: {
     da: 'Målet findes ikke i denne helhedsplan.',
     en: 'The goal does not exist in this plan.',
