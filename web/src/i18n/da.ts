@@ -532,6 +532,10 @@ export const da = {
         org_forum: 'Forum i projektorganiseringen',
         org_person: 'Person i projektorganiseringen',
         org_membership: 'Plads i et forum',
+        goal: 'Mål',
+        indicator: 'Indikator',
+        indicator_values: 'Indikatorværdier',
+        activity: 'Aktivitet',
         system: 'System',
       },
       actions: {

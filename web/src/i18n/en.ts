@@ -535,6 +535,10 @@ export const en: Messages = {
         org_forum: 'Forum of the project organisation',
         org_person: 'Person in the project organisation',
         org_membership: 'Seat in a forum',
+        goal: 'Goal',
+        indicator: 'Indicator',
+        indicator_values: 'Indicator values',
+        activity: 'Activity',
         system: 'System',
       },
       actions: {

@@ -26,6 +26,10 @@ const entityTypes: (keyof Messages['admin']['audit']['entityTypes'])[] = [
   'user',
   'user_list',
   'audit_log',
+  'goal',
+  'indicator',
+  'indicator_values',
+  'activity',
   'system',
 ];
 const actions = [
