@@ -31,6 +31,7 @@ export default defineConfig({
         test: {
           name: 'reliability',
           include: ['reliability/**/*.test.ts'],
+          globalSetup: ['reliability/global-setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 120_000,
           fileParallelism: false,

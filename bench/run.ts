@@ -11,7 +11,7 @@ import { openDatabase } from '../server/src/db/database.js';
 import { migrateToLatest } from '../server/src/db/migrate.js';
 import { GENERATED_ADMIN_EMAIL, GENERATED_PASSWORD, SIZES, generate, type Size } from './generate/index.js';
 import { createScratchDatabase, databaseConfig, type DatabaseKind } from './lib/database.js';
-import { ROOT, login, sessionHeaders, startServer } from './lib/server.js';
+import { ROOT, buildServer, login, sessionHeaders, startServer } from './lib/server.js';
 import { BENCHMARKS, type BenchContext, type Figure } from './benchmarks.js';
 
 const { values } = parseArgs({
@@ -22,6 +22,7 @@ const { values } = parseArgs({
     duration: { type: 'string' },
     connections: { type: 'string', default: '50' },
     only: { type: 'string' },
+    'no-build': { type: 'boolean', default: false },
   },
 });
 const size = values.size as Size;
@@ -40,6 +41,7 @@ const commit = (() => {
   }
 })();
 
+if (!values['no-build']) buildServer();
 const scratch = await createScratchDatabase(database);
 const figures: Figure[] = [];
 try {

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -6,6 +6,14 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const PEJLING_BIN = path.join(ROOT, 'server/bin/pejling.js');
+
+/**
+ * Bundles the server from the current source (esbuild, about a second), so the process under
+ * test has the same migrations and routes as the code that generated its data.
+ */
+export function buildServer(): void {
+  execFileSync(process.execPath, [path.join(ROOT, 'server/build.mjs')], { stdio: 'inherit' });
+}
 
 export function assertBuilt(): void {
   if (!fs.existsSync(path.join(ROOT, 'server/dist/pejling.js')))
