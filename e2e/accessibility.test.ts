@@ -47,6 +47,7 @@ describe.runIf(chromiumAvailable())('accessibility of every page', () => {
     ['plan-activities', `/plans/${ids.plan}/activities`],
     ['case-matrix', '/portfolio/case-matrix'],
     ['plan-organisation', `/plans/${ids.plan}/organisation`],
+    ['plan-agreement', `/plans/${ids.plan}/organisation/agreement`],
     ['typology-portfolio', '/portfolio/typology'],
     ['secretariats', '/secretariats'],
     ['secretariat-detail', `/secretariats/${ids.secretariat}`],

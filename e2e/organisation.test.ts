@@ -160,6 +160,43 @@ describe.runIf(chromiumAvailable())('project organisation and typologies', () =>
     expect(text).toContain('Øverste administrative ledelse fra boligorganisationen');
   });
 
+  it('records a collaboration agreement and flags unclear responsibility', async () => {
+    await page.getByRole('link', { name: 'Samarbejdsaftale og ansvarsmatrix' }).click();
+    await page.getByRole('heading', { name: 'Samarbejdsaftale', level: 2 }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    const parties: [string, string, string][] = [
+      ['Odense Kommune', 'Kommune', 'Chef for Børn og Unge'],
+      ['Boligselskabet', 'Boligorganisation', ''],
+    ];
+    for (const [i, [name, kind, contact]] of parties.entries()) {
+      await page.getByRole('button', { name: 'Tilføj part' }).click();
+      const group = page.getByRole('group', { name: `Part ${i + 1}` });
+      await group.getByLabel('Part', { exact: true }).fill(name);
+      await group.getByLabel('Slags').selectOption({ label: kind });
+      await group.getByLabel('Kontaktperson').fill(contact);
+    }
+    const cells = page.locator('section[aria-labelledby="agreement-matrix"] select');
+    const n = await cells.count();
+    expect(n).toBeGreaterThanOrEqual(4);
+    // Both parties responsible for the first focus area; the municipality for the rest.
+    await cells.nth(0).selectOption({ label: 'Ansvarlig' });
+    await cells.nth(1).selectOption({ label: 'Ansvarlig' });
+    for (let i = 2; i < n; i += 2) await cells.nth(i).selectOption({ label: 'Ansvarlig' });
+    await page
+      .getByRole('button', { name: /^Tilføj forpligtelse/ })
+      .first()
+      .click();
+    const commitments = page.locator('section[aria-labelledby="agreement-commitments"]');
+    await commitments.getByLabel('Part', { exact: true }).selectOption({ label: 'Boligselskabet' });
+    await commitments.getByLabel('Forpligtelse', { exact: true }).fill('Stiller lokaler til lektiecafé');
+    await page.getByRole('button', { name: 'Gem aftale' }).click();
+    const flags = page.locator('section[aria-labelledby="agreement-flags"]');
+    await expect.poll(() => flags.innerText()).toContain('2 parter er ansvarlige for');
+    expect(await flags.innerText()).toContain('Boligselskabet har 1 forpligtelse, men ingen kontaktperson');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'organisation-agreement');
+  });
+
   it('shows an example plan with its chart and list', async () => {
     await page.goto(`${server.url}/plans/${vollsmoseId}/organisation`);
     await page.getByRole('heading', { name: 'Organisationsdiagram' }).waitFor();

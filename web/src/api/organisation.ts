@@ -1,5 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  Agreement,
+  AgreementInput,
   Forum,
   ForumInput,
   ForumUpdate,
@@ -75,4 +77,22 @@ export function useOrganisationWrite<K extends Kind>(planId: string, kind: K) {
       onSuccess,
     }),
   };
+}
+
+export type { AgreementStatus, MatrixRole, PartyKind } from '@pejling/contracts';
+export type { Agreement, AgreementInput };
+
+export function useAgreement(planId: string) {
+  return useQuery({
+    queryKey: ['agreement', planId],
+    queryFn: ({ signal }) => api.get<Agreement>(`/api/plans/${planId}/agreement`, undefined, signal),
+  });
+}
+
+export function useSaveAgreement(planId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: AgreementInput) => api.put<Agreement>(`/api/plans/${planId}/agreement`, input),
+    onSuccess: (saved) => qc.setQueryData(['agreement', planId], saved),
+  });
 }

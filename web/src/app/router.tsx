@@ -15,6 +15,7 @@ const PlanOverviewTab = lazy(() =>
 const PlanFormPage = lazy(() => import('../features/plans/PlanFormPage'));
 const CaseMatrixPage = lazy(() => import('../features/portfolio/CaseMatrixPage'));
 const OrganisationTab = lazy(() => import('../features/organisation/OrganisationTab'));
+const AgreementPage = lazy(() => import('../features/organisation/AgreementPage'));
 const TypologyPortfolioPage = lazy(() => import('../features/organisation/TypologyPortfolioPage'));
 const SecretariatListPage = lazy(() => import('../features/secretariats/SecretariatListPage'));
 const SecretariatDetailPage = lazy(() => import('../features/secretariats/SecretariatDetailPage'));
@@ -51,6 +52,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <PlanOverviewTab /> },
           { path: 'organisation', element: <OrganisationTab /> },
+          { path: 'organisation/agreement', element: <AgreementPage /> },
           { path: 'goals', element: <GoalsTab /> },
           { path: 'activities', element: <ActivitiesTab /> },
         ],

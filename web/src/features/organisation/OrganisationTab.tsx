@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ActionIcon, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconFileTypeDocx, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useOrganisation, useOrganisationWrite } from '../../api/organisation';
 import type { Forum, Membership, Organisation, Person } from '../../api/organisation';
@@ -48,9 +49,14 @@ export default function OrganisationTab() {
 
   return (
     <Stack gap="lg">
-      <Text c="dimmed" maw={760}>
-        {t('organisation.intro')}
-      </Text>
+      <Group justify="space-between" align="flex-start">
+        <Text c="dimmed" maw={760}>
+          {t('organisation.intro')}
+        </Text>
+        <Button component={Link} to={`/plans/${plan.id}/organisation/agreement`} variant="default">
+          {t('organisation.agreement.link')}
+        </Button>
+      </Group>
       <Section title={t('organisation.typology.title')} id="typology">
         <TypologyPanel typology={o.typology} />
       </Section>
