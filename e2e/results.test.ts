@@ -102,6 +102,14 @@ describe.runIf(chromiumAvailable())('goals, indicators, activities and coherence
     expect(f.coherence.flagCounts.activity_without_goal).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'results-activities');
+    const csv = await page.evaluate(
+      async (u) => (await fetch(u)).text(),
+      `/api/plans/${gappyId}/activities/export?format=csv`,
+    );
+    expect(csv).toContain(activityName);
+    expect(await page.getByRole('link', { name: 'Eksporter til Excel' }).getAttribute('href')).toContain(
+      '/activities/export?format=xlsx',
+    );
   });
 
   it('shows the goal tree and the table of an example plan', async () => {

@@ -169,6 +169,10 @@ export const errorMessages = {
     en: 'Give the signing date once the agreement is signed, approved or revised.',
   },
 
+  focus_area_in_use: {
+    da: 'Planen har {goals} mål og {activities} aktiviteter under indsatsområdet {name}. Flyt dem til et andet indsatsområde, før det fjernes.',
+    en: 'The plan has {goals} goals and {activities} activities under the focus area {name}. Move them to another focus area before removing it.',
+  },
   goal_not_found: {
     da: 'Målet findes ikke i denne helhedsplan.',
     en: 'The goal does not exist in this plan.',

@@ -303,6 +303,7 @@ export const ResultsFramework = z.object({
 export type ResultsFramework = z.infer<typeof ResultsFramework>;
 
 export const PlanIdParams = z.object({ planId: Id });
+export const ResultsExportQuery = z.object({ format: z.enum(['csv', 'xlsx']) });
 export const GoalParams = z.object({ planId: Id, goalId: Id });
 export const IndicatorParams = z.object({ planId: Id, indicatorId: Id });
 export const ActivityParams = z.object({ planId: Id, activityId: Id });

@@ -406,6 +406,14 @@ const EXPECTED: Record<string, Expectation> = {
     allowed: PLAN_READERS,
     call: () => ({ url: `/api/plans/${plan.id}/coherence` }),
   },
+  'GET /api/plans/:planId/goals/export': {
+    allowed: PLAN_READERS,
+    call: () => ({ url: `/api/plans/${plan.id}/goals/export?format=csv` }),
+  },
+  'GET /api/plans/:planId/activities/export': {
+    allowed: PLAN_READERS,
+    call: () => ({ url: `/api/plans/${plan.id}/activities/export?format=xlsx` }),
+  },
   'POST /api/plans/:planId/goals': {
     allowed: PLAN_WRITERS,
     call: () => ({ url: `/api/plans/${plan.id}/goals`, payload: goalInput() }),

@@ -511,3 +511,46 @@ describe('example data', () => {
     expect(again.goals).toHaveLength(frameworks[0]!.goals.length);
   });
 });
+
+describe('the plan focus areas', () => {
+  it('cannot lose a focus area that goals or activities sit under', async () => {
+    const p = await buildPlan(t.db);
+    const [first, second] = p.focusAreas;
+    await goal(p.id, { level: 'impact', focusAreaId: first!.id, title: 'Mål under det første' });
+    const body = {
+      name: p.name,
+      poolId: p.poolId,
+      municipalityId: p.municipalityId,
+      housingOrganisationId: p.housingOrganisationId,
+      areaIds: p.areas.map((a) => a.id),
+      status: p.status,
+      grants: [],
+      version: p.version,
+    };
+    const res = await admin.put(`/api/plans/${p.id}`, { ...body, focusAreaIds: [second!.id] });
+    expect(res.statusCode).toBe(400);
+    expect(details(res).focusAreaIds).toMatch(/1 mål og 0 aktiviteter/);
+    const ok = await admin.put(`/api/plans/${p.id}`, { ...body, focusAreaIds: [first!.id] });
+    expect(ok.statusCode, ok.body).toBe(200);
+  });
+});
+
+describe('exports', () => {
+  it('gives the goals and the activities with the goals they serve as CSV and .xlsx', async () => {
+    const g = await goal(plan.id, { level: 'result', focusAreaId: fa[0], title: 'Eksportmål' });
+    await admin.post(
+      `/api/plans/${plan.id}/activities`,
+      activityInput({ name: 'Eksportaktivitet', goalIds: [g.id] }),
+    );
+    const goals = await admin.get(`/api/plans/${plan.id}/goals/export?format=csv`);
+    expect(goals.statusCode).toBe(200);
+    expect(goals.body).toContain('Mål;Niveau;Indsatsområde');
+    expect(goals.body).toMatch(/Eksportmål;Resultatmål;[^;]*;;[^;]*;Eksportaktivitet/);
+    const activities = await adminEn.get(`/api/plans/${plan.id}/activities/export?format=csv`);
+    expect(activities.body).toContain('Eksportaktivitet;Running;Result goal: Eksportmål');
+    const xlsx = await admin.get(`/api/plans/${plan.id}/activities/export?format=xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect((await admin.get(`/api/plans/${plan.id}/goals/export?format=pdf`)).statusCode).toBe(400);
+  });
+});

@@ -276,6 +276,41 @@ export async function createPlan(
   });
 }
 
+/** A focus area the plan's goals or activities sit under cannot be removed from the plan. */
+async function checkRemovedFocusAreas(
+  trx: Executor,
+  planId: string,
+  before: PlanDetail,
+  focusAreaIds: string[],
+): Promise<void> {
+  const kept = new Set(focusAreaIds);
+  const problems: FieldError[] = [];
+  for (const fa of before.focusAreas) {
+    if (kept.has(fa.id)) continue;
+    const [goals, activities] = await Promise.all([
+      trx
+        .selectFrom('goals')
+        .select('id')
+        .where('planId', '=', planId)
+        .where('focusAreaId', '=', fa.id)
+        .execute(),
+      trx
+        .selectFrom('activities')
+        .select('id')
+        .where('planId', '=', planId)
+        .where('focusAreaId', '=', fa.id)
+        .execute(),
+    ]);
+    if (goals.length || activities.length)
+      problems.push({
+        path: 'focusAreaIds',
+        code: 'focus_area_in_use',
+        params: { name: fa.nameDa, goals: goals.length, activities: activities.length },
+      });
+  }
+  if (problems.length) throw new AppError('validation_failed', 400, {}, problems);
+}
+
 /**
  * @throws plan_not_found (404), stale_version (409), validation_failed (400)
  */
@@ -288,6 +323,7 @@ export async function updatePlan(
   return db.transaction().execute(async (trx) => {
     const before = await getPlanDetail(trx, ctx.principal, id);
     await validatePlan(trx, input);
+    await checkRemovedFocusAreas(trx, id, before, input.focusAreaIds);
     const result = await trx
       .updateTable('plans')
       .set({ ...planColumns(input), updatedAt: nowIso(), version: input.version + 1 })

@@ -18,10 +18,14 @@ import {
   IndicatorValueList,
   IndicatorValuesInput,
   PlanIdParams,
+  ResultsExportQuery,
   ResultsFramework,
 } from '@pejling/contracts';
 import type { AppDeps } from '../../app.js';
 import { planRead, planWrite } from '../../http/permissions.js';
+import { sendExport } from '../exports/export.js';
+import { findPlanFocusAreas } from '../plans/plan.repository.js';
+import { activityColumns, goalColumns } from './results.export.js';
 import {
   createActivity,
   createGoal,
@@ -71,6 +75,53 @@ export const resultsRoutes = (deps: AppDeps) => async (base: FastifyInstance) =>
       },
     },
     async (req) => (await getFramework(db, req.params.planId)).coherence,
+  );
+
+  app.get(
+    '/api/plans/:planId/goals/export',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "The plan's goals as CSV or .xlsx",
+        params: PlanIdParams,
+        querystring: ResultsExportQuery,
+      },
+    },
+    async (req, reply) => {
+      const f = await getFramework(db, req.params.planId);
+      const focusAreas = await findPlanFocusAreas(db, req.params.planId);
+      return sendExport(reply, {
+        format: req.query.format,
+        locale: req.locale,
+        name: 'maal',
+        rows: f.goals,
+        columns: goalColumns(req.locale, f, focusAreas),
+      });
+    },
+  );
+  app.get(
+    '/api/plans/:planId/activities/export',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "The plan's activities with the goals they serve, as CSV or .xlsx",
+        params: PlanIdParams,
+        querystring: ResultsExportQuery,
+      },
+    },
+    async (req, reply) => {
+      const f = await getFramework(db, req.params.planId);
+      const focusAreas = await findPlanFocusAreas(db, req.params.planId);
+      return sendExport(reply, {
+        format: req.query.format,
+        locale: req.locale,
+        name: 'aktiviteter',
+        rows: f.activities,
+        columns: activityColumns(req.locale, f, focusAreas),
+      });
+    },
   );
 
   // ---------- goals ----------

@@ -5,6 +5,7 @@ import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useDeleteActivity, useResults, type Activity } from '../../api/results';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ExportButtons } from '../../components/ExportButtons';
 import { ListToolbar } from '../../components/ListToolbar';
 import { Section } from '../../components/Section';
 import { SortableTh } from '../../components/SortableTh';
@@ -111,7 +112,9 @@ export default function ActivitiesTab() {
                 count: rows.length,
                 formatted: formatNumber(rows.length, locale),
               })}
-            />
+            >
+              <ExportButtons path={`/api/plans/${plan.id}/activities/export`} />
+            </ListToolbar>
             <Table.ScrollContainer minWidth={900}>
               <Table withTableBorder striped verticalSpacing="xs">
                 <caption className="visually-hidden">{t('results.activities.caption')}</caption>

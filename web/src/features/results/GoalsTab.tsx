@@ -28,6 +28,7 @@ import {
   type ResultsFramework,
 } from '../../api/results';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ExportButtons } from '../../components/ExportButtons';
 import { Section } from '../../components/Section';
 import { SortableTh } from '../../components/SortableTh';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
@@ -586,9 +587,12 @@ function GoalTable({ plan, f }: { plan: PlanDetail; f: ResultsFramework }) {
   );
   return (
     <Stack gap="xs">
-      <Text size="sm">
-        {t('results.goals.count', { count: rows.length, formatted: formatNumber(rows.length, locale) })}
-      </Text>
+      <Group justify="space-between">
+        <Text size="sm">
+          {t('results.goals.count', { count: rows.length, formatted: formatNumber(rows.length, locale) })}
+        </Text>
+        <ExportButtons path={`/api/plans/${plan.id}/goals/export`} />
+      </Group>
       <Table.ScrollContainer minWidth={720}>
         <Table withTableBorder striped verticalSpacing="xs">
           <caption className="visually-hidden">{t('results.goals.caption')}</caption>
