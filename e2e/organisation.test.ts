@@ -189,10 +189,19 @@ describe.runIf(chromiumAvailable())('project organisation and typologies', () =>
     const commitments = page.locator('section[aria-labelledby="agreement-commitments"]');
     await commitments.getByLabel('Part', { exact: true }).selectOption({ label: 'Boligselskabet' });
     await commitments.getByLabel('Forpligtelse', { exact: true }).fill('Stiller lokaler til lektiecafé');
+    await page.getByRole('button', { name: 'Tilføj kommunalt tilbud' }).click();
+    const service = page.getByRole('group', { name: 'Kommunalt tilbud 1' });
+    await service
+      .getByLabel('Tilbud', { exact: true })
+      .selectOption({ label: 'Nyt tilbud i kommunens katalog …' });
+    await service.getByLabel('Tilbuddets navn').fill('Familiehuset');
+    await service.getByLabel('Forvaltning').fill('Børn og Unge');
     await page.getByRole('button', { name: 'Gem aftale' }).click();
     const flags = page.locator('section[aria-labelledby="agreement-flags"]');
     await expect.poll(() => flags.innerText()).toContain('2 parter er ansvarlige for');
     expect(await flags.innerText()).toContain('Boligselskabet har 1 forpligtelse, men ingen kontaktperson');
+    const services = page.locator('section[aria-labelledby="agreement-services"] table');
+    expect(await services.innerText()).toContain('Familiehuset, Børn og Unge');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'organisation-agreement');
   });

@@ -168,6 +168,14 @@ export const errorMessages = {
     da: 'Angiv underskriftsdatoen, når aftalen er underskrevet, godkendt eller revideret.',
     en: 'Give the signing date once the agreement is signed, approved or revised.',
   },
+  service_not_in_municipality: {
+    da: 'Tilbuddet findes ikke i kommunens katalog. Vælg et af kommunens tilbud, eller opret et nyt.',
+    en: "The service is not in the municipality's catalogue. Choose one of its services, or add a new one.",
+  },
+  service_choice_required: {
+    da: 'Vælg et eksisterende tilbud eller udfyld et nyt, ikke begge dele.',
+    en: 'Choose an existing service or fill in a new one, not both.',
+  },
 
   focus_area_in_use: {
     da: 'Planen har {goals} mål og {activities} aktiviteter under indsatsområdet {name}. Flyt dem til et andet indsatsområde, før det fjernes.',

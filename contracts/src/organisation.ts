@@ -276,6 +276,9 @@ export const MATRIX_ROLES = ['responsible', 'carriesOut', 'consulted', 'informed
 export const MatrixRole = z.enum(MATRIX_ROLES);
 export type MatrixRole = z.infer<typeof MatrixRole>;
 
+export const ServiceRelation = z.enum(['overlap', 'synergy']);
+export type ServiceRelation = z.infer<typeof ServiceRelation>;
+
 /** The whole agreement, saved at once; parties are referred to by `ref` within the body. */
 export const AgreementInput = z.object({
   status: AgreementStatus,
@@ -304,6 +307,29 @@ export const AgreementInput = z.object({
       }),
     )
     .max(500),
+  /**
+   * Where a focus area meets an ordinary municipal service: an existing service of the plan's
+   * municipality (serviceId) or a new one added to that municipality's catalogue (newService).
+   */
+  serviceLinks: z
+    .array(
+      z.object({
+        focusAreaId: Id,
+        serviceId: Id.nullable().optional(),
+        newService: z
+          .object({
+            name: Name,
+            department: z.string().trim().max(200).nullable().optional(),
+            targetGroup: z.string().trim().max(200).nullable().optional(),
+          })
+          .nullable()
+          .optional(),
+        relation: ServiceRelation,
+        note: z.string().trim().max(1000).nullable().optional(),
+      }),
+    )
+    .max(200)
+    .default([]),
   /** 0 when no agreement has been saved yet. */
   version: z.number().int().min(0).max(2_147_483_646),
 });
@@ -329,6 +355,18 @@ export const Agreement = z.object({
   responsibilities: z.array(z.object({ focusAreaId: Id, partyId: Id, role: MatrixRole })),
   commitments: z.array(z.object({ id: Id, focusAreaId: Id, partyId: Id, text: z.string() })),
   flags: z.array(AgreementFlag),
+  /** The catalogue of ordinary services in the plan's municipality. */
+  municipalServices: z.array(
+    z.object({
+      id: Id,
+      name: z.string(),
+      department: z.string().nullable(),
+      targetGroup: z.string().nullable(),
+    }),
+  ),
+  serviceLinks: z.array(
+    z.object({ focusAreaId: Id, serviceId: Id, relation: ServiceRelation, note: z.string().nullable() }),
+  ),
   version: z.number(),
 });
 export type Agreement = z.infer<typeof Agreement>;

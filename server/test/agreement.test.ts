@@ -120,4 +120,60 @@ describe('collaboration agreement', () => {
     expect(stale.statusCode).toBe(409);
     expect((await admin.put(url(), { ...body, version: 0 })).statusCode).toBe(409);
   });
+
+  it('links focus areas to ordinary municipal services, overlap and synergy, adding new ones to the catalogue', async () => {
+    const a = (await admin.get(url())).json() as Agreement;
+    const body = {
+      status: 'draft',
+      attachments: [],
+      parties: [],
+      responsibilities: [],
+      commitments: [],
+      serviceLinks: [
+        {
+          focusAreaId: focus[0],
+          newService: { name: 'Familiehuset', department: 'Børn og Unge', targetGroup: 'Familier' },
+          relation: 'synergy',
+          note: 'Fælles forældregrupper',
+        },
+        { focusAreaId: focus[1], newService: { name: 'Jobcenter, ungeindsats' }, relation: 'overlap' },
+      ],
+      version: a.version,
+    };
+    const res = await admin.put(url(), body);
+    expect(res.statusCode, res.body).toBe(200);
+    const b = res.json() as Agreement;
+    expect(b.municipalServices.map((m) => m.name)).toEqual(['Familiehuset', 'Jobcenter, ungeindsats']);
+    expect(b.serviceLinks.map((l) => l.relation)).toEqual(['synergy', 'overlap']);
+
+    // Linking by id keeps the catalogue as it is.
+    const family = b.municipalServices.find((m) => m.name === 'Familiehuset')!;
+    const again = await admin.put(url(), {
+      ...body,
+      serviceLinks: [{ focusAreaId: focus[1], serviceId: family.id, relation: 'synergy' }],
+      version: b.version,
+    });
+    expect(again.statusCode, again.body).toBe(200);
+    expect((again.json() as Agreement).municipalServices).toHaveLength(2);
+
+    // A service of another municipality, or both an id and a new service: 400 naming the field.
+    const other = await buildPlan(t.db, { name: 'Anden kommunes plan' });
+    const otherUrl = `/api/plans/${other.id}/agreement`;
+    const foreign = await admin.put(otherUrl, {
+      ...body,
+      serviceLinks: [{ focusAreaId: other.focusAreas[0]!.id, serviceId: family.id, relation: 'overlap' }],
+      version: 0,
+    });
+    expect(foreign.statusCode).toBe(400);
+    expect(details(foreign)['serviceLinks.0.serviceId']).toMatch(/ikke i kommunens katalog/);
+    const both = await admin.put(url(), {
+      ...body,
+      serviceLinks: [
+        { focusAreaId: focus[0], serviceId: family.id, newService: { name: 'X' }, relation: 'overlap' },
+      ],
+      version: (again.json() as Agreement).version,
+    });
+    expect(both.statusCode).toBe(400);
+    expect(details(both)['serviceLinks.0.serviceId']).toMatch(/ikke begge dele/);
+  });
 });

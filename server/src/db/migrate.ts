@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001-initial.js';
 import * as m0002 from './migrations/0002-organisation.js';
 import * as m0003 from './migrations/0003-results.js';
 import * as m0004 from './migrations/0004-collaboration.js';
+import * as m0005 from './migrations/0005-municipal-services.js';
 
 /** Every migration, in order. Never edit one that has landed; add the next. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002-organisation': m0002,
   '0003-results': m0003,
   '0004-collaboration': m0004,
+  '0005-municipal-services': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

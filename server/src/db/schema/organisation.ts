@@ -85,7 +85,29 @@ export interface CollabCommitmentsTable {
   sortOrder: number;
 }
 
+/** An ordinary municipal service (name, department, target group) in a municipality's catalogue. */
+export interface MunicipalServicesTable {
+  id: string;
+  municipalityId: string;
+  name: string;
+  department: string | null;
+  targetGroup: string | null;
+  createdAt: string;
+}
+/** Where a plan's focus area meets a municipal service: overlap or synergy. */
+export interface CollabServiceLinksTable {
+  id: string;
+  planId: string;
+  focusAreaId: string;
+  serviceId: string;
+  relation: string;
+  note: string | null;
+  sortOrder: number;
+}
+
 export interface OrganisationTables {
+  municipalServices: MunicipalServicesTable;
+  collabServiceLinks: CollabServiceLinksTable;
   collabAgreements: CollabAgreementsTable;
   collabParties: CollabPartiesTable;
   collabResponsibilities: CollabResponsibilitiesTable;

@@ -3,6 +3,7 @@ import type { Agreement, AgreementInput, ErrorCode } from '@pejling/contracts';
 import type { Db, Executor } from '../../db/database.js';
 import { fromJson, newId, nowIso, toJson } from '../../db/portable.js';
 import { agreementFlags, type MatrixRole } from '../../domain/collaboration.js';
+import { danishCollator } from '../../domain/danish.js';
 import { AppError, type FieldError } from '../../errors.js';
 import type { RequestContext } from '../../http/context.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -12,7 +13,12 @@ type AgreementIn = z.output<typeof AgreementInput>;
 
 /** A plan's collaboration agreement with its matrix and flags; a fresh draft when none is saved. */
 export async function getAgreement(db: Executor, planId: string): Promise<Agreement> {
-  const [row, parties, cells, commitments, focus] = await Promise.all([
+  const plan = await db
+    .selectFrom('plans')
+    .select('municipalityId')
+    .where('id', '=', planId)
+    .executeTakeFirst();
+  const [row, parties, cells, commitments, focus, services, links] = await Promise.all([
     db.selectFrom('collabAgreements').selectAll().where('planId', '=', planId).executeTakeFirst(),
     db.selectFrom('collabParties').selectAll().where('planId', '=', planId).orderBy('sortOrder').execute(),
     db.selectFrom('collabResponsibilities').selectAll().where('planId', '=', planId).execute(),
@@ -23,6 +29,17 @@ export async function getAgreement(db: Executor, planId: string): Promise<Agreem
       .orderBy('sortOrder')
       .execute(),
     findPlanFocusAreas(db, planId),
+    db
+      .selectFrom('municipalServices')
+      .select(['id', 'name', 'department', 'targetGroup'])
+      .where('municipalityId', '=', plan?.municipalityId ?? '')
+      .execute(),
+    db
+      .selectFrom('collabServiceLinks')
+      .selectAll()
+      .where('planId', '=', planId)
+      .orderBy('sortOrder')
+      .execute(),
   ]);
   const focusAreas = [...focus]
     .sort((a, b) => a.sortOrder - b.sortOrder)
@@ -69,6 +86,15 @@ export async function getAgreement(db: Executor, planId: string): Promise<Agreem
       partyId: 'partyId' in f ? f.partyId : null,
       message: { da: f.da, en: flagsEn[i]!.en },
     })),
+    municipalServices: services.sort((a, b) => danishCollator.compare(a.name, b.name)),
+    serviceLinks: links
+      .filter((l) => focusAreas.some((f) => f.id === l.focusAreaId))
+      .map((l) => ({
+        focusAreaId: l.focusAreaId,
+        serviceId: l.serviceId,
+        relation: l.relation as 'overlap' | 'synergy',
+        note: l.note,
+      })),
     version: row?.version ?? 0,
   };
 }
@@ -108,6 +134,14 @@ export async function saveAgreement(
     input.commitments.forEach((c, i) => {
       if (!refs.has(c.partyRef)) add(`commitments.${i}.partyRef`, 'party_not_in_agreement');
       if (!focus.has(c.focusAreaId)) add(`commitments.${i}.focusAreaId`, 'focus_area_not_chosen_by_plan');
+    });
+    const catalogue = new Set(before.municipalServices.map((m) => m.id));
+    input.serviceLinks.forEach((l, i) => {
+      if (!focus.has(l.focusAreaId)) add(`serviceLinks.${i}.focusAreaId`, 'focus_area_not_chosen_by_plan');
+      if (Boolean(l.serviceId) === Boolean(l.newService))
+        add(`serviceLinks.${i}.serviceId`, 'service_choice_required');
+      else if (l.serviceId && !catalogue.has(l.serviceId))
+        add(`serviceLinks.${i}.serviceId`, 'service_not_in_municipality');
     });
     if (problems.length) throw new AppError('validation_failed', 400, {}, problems);
 
@@ -180,6 +214,42 @@ export async function saveAgreement(
           })),
         )
         .execute();
+    await trx.deleteFrom('collabServiceLinks').where('planId', '=', planId).execute();
+    const plan = await trx
+      .selectFrom('plans')
+      .select('municipalityId')
+      .where('id', '=', planId)
+      .executeTakeFirstOrThrow();
+    for (const [i, l] of input.serviceLinks.entries()) {
+      let serviceId = l.serviceId ?? null;
+      if (!serviceId && l.newService) {
+        serviceId = newId();
+        // A new service joins the municipality's catalogue, for this and the municipality's other plans.
+        await trx
+          .insertInto('municipalServices')
+          .values({
+            id: serviceId,
+            municipalityId: plan.municipalityId,
+            name: l.newService.name,
+            department: l.newService.department?.trim() || null,
+            targetGroup: l.newService.targetGroup?.trim() || null,
+            createdAt: now,
+          })
+          .execute();
+      }
+      await trx
+        .insertInto('collabServiceLinks')
+        .values({
+          id: newId(),
+          planId,
+          focusAreaId: l.focusAreaId,
+          serviceId: serviceId!,
+          relation: l.relation,
+          note: l.note?.trim() || null,
+          sortOrder: i,
+        })
+        .execute();
+    }
     const after = await getAgreement(trx, planId);
     await recordAudit(trx, ctx, {
       action: input.version === 0 ? 'create' : 'update',

@@ -48,6 +48,19 @@ interface PartyRow {
   kind: PartyKind;
   contactPerson: string;
 }
+interface ServiceRow {
+  key: string;
+  focusAreaId: string;
+  /** A catalogue service's id, or NEW for a new service. */
+  serviceId: string;
+  name: string;
+  department: string;
+  targetGroup: string;
+  relation: 'overlap' | 'synergy';
+  note: string;
+}
+const NEW = 'new';
+
 interface CommitmentRow {
   key: string;
   focusAreaId: string;
@@ -93,6 +106,18 @@ function AgreementForm({
   const [commitments, setCommitments] = useState<CommitmentRow[]>(
     a.commitments.map((c) => ({ key: c.id, focusAreaId: c.focusAreaId, partyRef: c.partyId, text: c.text })),
   );
+  const [services, setServices] = useState<ServiceRow[]>(
+    a.serviceLinks.map((l, i) => ({
+      key: `s${i}`,
+      focusAreaId: l.focusAreaId,
+      serviceId: l.serviceId,
+      name: '',
+      department: '',
+      targetGroup: '',
+      relation: l.relation,
+      note: l.note ?? '',
+    })),
+  );
   const [local, setLocal] = useState<Record<string, string>>({});
   const errors = { ...fieldErrors(save.error), ...local };
   const focusName = (id: string) => {
@@ -135,6 +160,20 @@ function AgreementForm({
           focusAreaId: c.focusAreaId,
           partyRef: c.partyRef,
           text: c.text.trim(),
+        })),
+        serviceLinks: services.map((l) => ({
+          focusAreaId: l.focusAreaId,
+          serviceId: l.serviceId === NEW ? null : l.serviceId,
+          newService:
+            l.serviceId === NEW
+              ? {
+                  name: l.name.trim(),
+                  department: l.department.trim() || null,
+                  targetGroup: l.targetGroup.trim() || null,
+                }
+              : null,
+          relation: l.relation,
+          note: l.note.trim() || null,
         })),
         version: a.version,
       },
@@ -448,6 +487,172 @@ function AgreementForm({
                         </Button>
                       </div>
                     )}
+                  </Stack>
+                );
+              })}
+            </Stack>
+          )}
+        </Section>
+
+        <Section
+          title={t('organisation.agreement.servicesTitle')}
+          id="agreement-services"
+          actions={
+            canEdit &&
+            a.focusAreas.length > 0 && (
+              <Button
+                variant="default"
+                leftSection={<IconPlus size={18} aria-hidden="true" />}
+                onClick={() =>
+                  setServices((ss) => [
+                    ...ss,
+                    {
+                      key: newKey(),
+                      focusAreaId: a.focusAreas[0]!.id,
+                      serviceId: a.municipalServices[0]?.id ?? NEW,
+                      name: '',
+                      department: '',
+                      targetGroup: '',
+                      relation: 'synergy',
+                      note: '',
+                    },
+                  ])
+                }
+              >
+                {t('organisation.agreement.addService')}
+              </Button>
+            )
+          }
+        >
+          <Text size="sm" c="dimmed">
+            {t('organisation.agreement.servicesHelp')}
+          </Text>
+          {a.serviceLinks.length > 0 && (
+            <Table withTableBorder withColumnBorders verticalSpacing="xs" fz="sm">
+              <caption className="visually-hidden">{t('organisation.agreement.servicesCaption')}</caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('organisation.agreement.focusArea')}</Table.Th>
+                  <Table.Th>{t('organisation.agreement.relations.overlap')}</Table.Th>
+                  <Table.Th>{t('organisation.agreement.relations.synergy')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {a.focusAreas
+                  .filter((f) => a.serviceLinks.some((l) => l.focusAreaId === f.id))
+                  .map((f) => (
+                    <Table.Tr key={f.id}>
+                      <Table.Th scope="row" fw={500}>
+                        {focusName(f.id)}
+                      </Table.Th>
+                      {(['overlap', 'synergy'] as const).map((rel) => (
+                        <Table.Td key={rel}>
+                          {a.serviceLinks
+                            .filter((l) => l.focusAreaId === f.id && l.relation === rel)
+                            .map((l) => {
+                              const svc = a.municipalServices.find((m) => m.id === l.serviceId);
+                              return [svc?.name, svc?.department, l.note].filter(Boolean).join(', ');
+                            })
+                            .join('; ')}
+                        </Table.Td>
+                      ))}
+                    </Table.Tr>
+                  ))}
+              </Table.Tbody>
+            </Table>
+          )}
+          {services.length === 0 ? (
+            <Text>{t('organisation.agreement.noServices')}</Text>
+          ) : (
+            <Stack gap="md">
+              {services.map((l, i) => {
+                const set = (patch: Partial<ServiceRow>) =>
+                  setServices((ss) => ss.map((x) => (x.key === l.key ? { ...x, ...patch } : x)));
+                return (
+                  <Stack
+                    key={l.key}
+                    gap="xs"
+                    role="group"
+                    aria-label={t('organisation.agreement.serviceN', { n: i + 1 })}
+                  >
+                    <Group align="flex-end" gap="sm">
+                      <NativeSelect
+                        label={t('organisation.agreement.focusArea')}
+                        value={l.focusAreaId}
+                        disabled={disabled}
+                        onChange={(e) => set({ focusAreaId: e.currentTarget.value })}
+                        data={a.focusAreas.map((f) => ({ value: f.id, label: focusName(f.id) }))}
+                        style={{ flex: 2, minWidth: 180 }}
+                      />
+                      <NativeSelect
+                        label={t('organisation.agreement.service')}
+                        value={l.serviceId}
+                        disabled={disabled}
+                        onChange={(e) => set({ serviceId: e.currentTarget.value })}
+                        data={[
+                          ...a.municipalServices.map((m) => ({
+                            value: m.id,
+                            label: [m.name, m.department].filter(Boolean).join(', '),
+                          })),
+                          { value: NEW, label: t('organisation.agreement.newService') },
+                        ]}
+                        error={errors[`serviceLinks.${i}.serviceId`]}
+                        style={{ flex: 2, minWidth: 180 }}
+                      />
+                      <NativeSelect
+                        label={t('organisation.agreement.relation')}
+                        value={l.relation}
+                        disabled={disabled}
+                        onChange={(e) => set({ relation: e.currentTarget.value as 'overlap' | 'synergy' })}
+                        data={[
+                          { value: 'synergy', label: t('organisation.agreement.relations.synergy') },
+                          { value: 'overlap', label: t('organisation.agreement.relations.overlap') },
+                        ]}
+                        style={{ flex: 1, minWidth: 120 }}
+                      />
+                      {canEdit && (
+                        <ActionIcon
+                          variant="subtle"
+                          c="red.9"
+                          size="lg"
+                          mb={2}
+                          aria-label={t('organisation.agreement.removeService', { n: i + 1 })}
+                          title={t('organisation.agreement.removeService', { n: i + 1 })}
+                          onClick={() => setServices((ss) => ss.filter((x) => x.key !== l.key))}
+                        >
+                          <IconTrash size={18} aria-hidden="true" />
+                        </ActionIcon>
+                      )}
+                    </Group>
+                    {l.serviceId === NEW && (
+                      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                        <TextInput
+                          label={t('organisation.agreement.serviceName')}
+                          value={l.name}
+                          disabled={disabled}
+                          onChange={(e) => set({ name: e.currentTarget.value })}
+                          error={errors[`serviceLinks.${i}.newService.name`]}
+                        />
+                        <TextInput
+                          label={t('organisation.agreement.department')}
+                          value={l.department}
+                          disabled={disabled}
+                          onChange={(e) => set({ department: e.currentTarget.value })}
+                        />
+                        <TextInput
+                          label={t('organisation.agreement.targetGroup')}
+                          value={l.targetGroup}
+                          disabled={disabled}
+                          onChange={(e) => set({ targetGroup: e.currentTarget.value })}
+                        />
+                      </SimpleGrid>
+                    )}
+                    <TextInput
+                      label={t('organisation.agreement.note')}
+                      value={l.note}
+                      disabled={disabled}
+                      onChange={(e) => set({ note: e.currentTarget.value })}
+                    />
                   </Stack>
                 );
               })}
