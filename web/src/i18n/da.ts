@@ -592,6 +592,7 @@ export const da = {
       indicators: 'Indikatorer',
       activities: 'Aktiviteter',
       servedBy: 'Aktiviteter, der tjener målet',
+      viaSubGoals: 'Via målene under det',
       noActivities: 'Ingen aktivitet tjener målet.',
       noIndicators: 'Ingen indikator måler målet.',
       caption: 'Planens mål med niveau, indsatsområde, indikatorer og aktiviteter',

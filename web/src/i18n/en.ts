@@ -596,6 +596,7 @@ export const en: Messages = {
       indicators: 'Indicators',
       activities: 'Activities',
       servedBy: 'Activities serving the goal',
+      viaSubGoals: 'Through the goals below it',
       noActivities: 'No activity serves the goal.',
       noIndicators: 'No indicator measures the goal.',
       caption: "The plan's goals with level, focus area, indicators and activities",

@@ -394,7 +394,11 @@ function GoalCard({
             {t('results.goals.servedBy')}
           </Text>
           {activities.length === 0 ? (
-            <Gap>{t('results.goals.noActivities')}</Gap>
+            unserved(f, goal.id) ? (
+              <Gap>{t('results.goals.noActivities')}</Gap>
+            ) : (
+              <Text size="sm">{t('results.goals.viaSubGoals')}</Text>
+            )
           ) : (
             <List size="sm">
               {activities.map((a) => (
@@ -411,6 +415,11 @@ function GoalCard({
       </Stack>
     </Paper>
   );
+}
+
+/** The coherence rule's answer: no activity serves the goal, nor any goal below it. */
+function unserved(f: ResultsFramework, goalId: string): boolean {
+  return f.coherence.flags.some((x) => x.kind === 'goal_without_activity' && x.entityId === goalId);
 }
 
 function Gap({ children }: { children: ReactNode }) {
@@ -625,7 +634,11 @@ function GoalTable({ plan, f }: { plan: PlanDetail; f: ResultsFramework }) {
                   </Table.Td>
                   <Table.Td>
                     {acts.length === 0 ? (
-                      <GapWord>{t('common.none')}</GapWord>
+                      unserved(f, g.id) ? (
+                        <GapWord>{t('common.none')}</GapWord>
+                      ) : (
+                        t('results.goals.viaSubGoals')
+                      )
                     ) : (
                       acts.map((a, k) => (
                         <span key={a.id}>
