@@ -176,6 +176,22 @@ export const errorMessages = {
     da: 'Vælg et eksisterende tilbud eller udfyld et nyt, ikke begge dele.',
     en: 'Choose an existing service or fill in a new one, not both.',
   },
+  plan_not_served_by_secretariat: {
+    da: 'Helhedsplanen betjenes ikke af dette områdesekretariat. Vælg en af sekretariatets planer.',
+    en: 'The plan is not served by this area secretariat. Choose one of its plans.',
+  },
+  forum_ref_unknown: {
+    da: 'Forummet findes ikke i sekretariatets organisering. Vælg et af dets fora.',
+    en: "The forum is not in the secretariat's organisation. Choose one of its forums.",
+  },
+  ref_twice: {
+    da: 'Referencen er brugt to gange. Giv hvert forum sin egen.',
+    en: 'The reference is used twice. Give each forum its own.',
+  },
+  function_twice: {
+    da: 'Funktionen står to gange. Saml den i én linje med alle, der udfører den.',
+    en: 'The function is listed twice. Put it on one line with everyone who carries it out.',
+  },
 
   focus_area_in_use: {
     da: 'Planen har {goals} mål og {activities} aktiviteter under indsatsområdet {name}. Flyt dem til et andet indsatsområde, før det fjernes.',

@@ -370,3 +370,107 @@ export const Agreement = z.object({
   version: z.number(),
 });
 export type Agreement = z.infer<typeof Agreement>;
+
+// ---------- An area secretariat's own organisation (C3) ----------
+export const SECRETARIAT_FUNCTIONS = [
+  'coordination',
+  'experienceExchange',
+  'competenceDevelopment',
+  'sharedGoalManagement',
+  'dataSupport',
+] as const;
+export const SecretariatFunction = z.enum(SECRETARIAT_FUNCTIONS);
+export type SecretariatFunction = z.infer<typeof SecretariatFunction>;
+
+const Ref = z.string().trim().min(1).max(100);
+/** The whole organisation of an area secretariat, saved at once; forums are referred to by `ref`. */
+export const SecretariatOrganisationInput = z.object({
+  forums: z
+    .array(
+      z.object({
+        ref: Ref,
+        kind: ForumKind,
+        name: Name,
+        level: ForumLevel,
+        makesDecisions: z.boolean(),
+        reportsTo: Ref.nullable().optional(),
+      }),
+    )
+    .max(30),
+  members: z
+    .array(
+      z.object({
+        forumRef: Ref,
+        name: Name,
+        organisation: z.string().trim().max(200).nullable().optional(),
+        role: MemberRole,
+        represents: Represents,
+        /** The served plan this member represents (e.g. a member of that plan's steering group). */
+        planId: Id.nullable().optional(),
+      }),
+    )
+    .max(300),
+  staff: z
+    .array(
+      z.object({
+        name: Name,
+        employer: Employer.nullable(),
+        hoursPerWeek: z.number().min(0).max(80).nullable().optional(),
+        task: StaffTask.nullable(),
+      }),
+    )
+    .max(50),
+  functions: z
+    .array(
+      z.object({
+        function: SecretariatFunction,
+        who: z.string().trim().min(1).max(300),
+        note: z.string().trim().max(1000).nullable().optional(),
+      }),
+    )
+    .max(20),
+  version: z.number().int().min(0).max(2_147_483_646),
+});
+export type SecretariatOrganisationInput = z.input<typeof SecretariatOrganisationInput>;
+
+export const SecretariatOrganisation = z.object({
+  areaSecretariatId: Id,
+  forums: z.array(
+    z.object({
+      ref: z.string(),
+      kind: ForumKind,
+      name: z.string(),
+      level: ForumLevel,
+      makesDecisions: z.boolean(),
+      reportsTo: z.string().nullable(),
+    }),
+  ),
+  members: z.array(
+    z.object({
+      forumRef: z.string(),
+      name: z.string(),
+      organisation: z.string().nullable(),
+      role: MemberRole,
+      represents: Represents,
+      planId: z.string().nullable(),
+    }),
+  ),
+  staff: z.array(
+    z.object({
+      name: z.string(),
+      employer: Employer.nullable(),
+      hoursPerWeek: z.number().nullable(),
+      task: StaffTask.nullable(),
+    }),
+  ),
+  functions: z.array(
+    z.object({ function: SecretariatFunction, who: z.string(), note: z.string().nullable() }),
+  ),
+  /** Each plan the secretariat serves, and who represents it in the secretariat's steering forums. */
+  representation: z.array(
+    z.object({ planId: Id, planName: z.string(), represented: z.boolean(), members: z.array(z.string()) }),
+  ),
+  summary: LocalText,
+  version: z.number(),
+});
+export type SecretariatOrganisation = z.infer<typeof SecretariatOrganisation>;

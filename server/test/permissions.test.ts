@@ -581,6 +581,24 @@ const EXPECTED: Record<string, Expectation> = {
       };
     },
   },
+  'GET /api/area-secretariats/:id/organisation': {
+    allowed: SIGNED_IN,
+    call: () => ({ url: `/api/area-secretariats/${targets.secretariat}/organisation` }),
+  },
+  'PUT /api/area-secretariats/:id/organisation': {
+    allowed: ADMIN,
+    call: async () => {
+      const row = await t.db
+        .selectFrom('secretariatOrganisations')
+        .select('version')
+        .where('areaSecretariatId', '=', targets.secretariat)
+        .executeTakeFirst();
+      return {
+        url: `/api/area-secretariats/${targets.secretariat}/organisation`,
+        payload: { forums: [], members: [], staff: [], functions: [], version: row?.version ?? 0 },
+      };
+    },
+  },
   'POST /api/typology/classify': {
     allowed: SIGNED_IN,
     computesOnly: true,

@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002-organisation.js';
 import * as m0003 from './migrations/0003-results.js';
 import * as m0004 from './migrations/0004-collaboration.js';
 import * as m0005 from './migrations/0005-municipal-services.js';
+import * as m0006 from './migrations/0006-secretariat-organisation.js';
 
 /** Every migration, in order. Never edit one that has landed; add the next. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003-results': m0003,
   '0004-collaboration': m0004,
   '0005-municipal-services': m0005,
+  '0006-secretariat-organisation': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -105,7 +105,17 @@ export interface CollabServiceLinksTable {
   sortOrder: number;
 }
 
+/** An area secretariat's own organisation, stored as one JSON document. */
+export interface SecretariatOrganisationsTable {
+  areaSecretariatId: string;
+  documentJson: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
 export interface OrganisationTables {
+  secretariatOrganisations: SecretariatOrganisationsTable;
   municipalServices: MunicipalServicesTable;
   collabServiceLinks: CollabServiceLinksTable;
   collabAgreements: CollabAgreementsTable;

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  IdParams,
+  SecretariatOrganisation,
+  SecretariatOrganisationInput,
   Agreement,
   AgreementInput,
   Forum,
@@ -23,7 +26,8 @@ import {
   TypologyPortfolio,
 } from '@pejling/contracts';
 import type { AppDeps } from '../../app.js';
-import { AUTHENTICATED, planRead, planWrite } from '../../http/permissions.js';
+import { ADMIN, AUTHENTICATED, planRead, planWrite } from '../../http/permissions.js';
+import { getSecretariatOrganisation, saveSecretariatOrganisation } from './secretariat.service.js';
 import {
   classifyFile,
   createForum,
@@ -198,6 +202,36 @@ export const organisationRoutes = (deps: AppDeps) => async (base: FastifyInstanc
       },
     },
     async (req) => saveAgreement(db, req.ctx, req.params.id, req.body),
+  );
+
+  // ---------- an area secretariat's own organisation ----------
+  app.get(
+    '/api/area-secretariats/:id/organisation',
+    {
+      config: { permission: AUTHENTICATED },
+      schema: {
+        tags,
+        summary:
+          "An area secretariat's forums, members, staff and functions, and which served plans sit in its steering group",
+        params: IdParams,
+        response: { 200: SecretariatOrganisation },
+      },
+    },
+    async (req) => getSecretariatOrganisation(db, req.params.id),
+  );
+  app.put(
+    '/api/area-secretariats/:id/organisation',
+    {
+      config: { permission: ADMIN },
+      schema: {
+        tags,
+        summary: "Saves an area secretariat's organisation whole",
+        params: IdParams,
+        body: SecretariatOrganisationInput,
+        response: { 200: SecretariatOrganisation },
+      },
+    },
+    async (req) => saveSecretariatOrganisation(db, req.ctx, req.params.id, req.body),
   );
 
   // ---------- typology without a plan, and across plans ----------
