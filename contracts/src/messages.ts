@@ -197,6 +197,10 @@ export const errorMessages = {
     da: 'Planen har {goals} mål og {activities} aktiviteter under indsatsområdet {name}. Flyt dem til et andet indsatsområde, før det fjernes.',
     en: 'The plan has {goals} goals and {activities} activities under the focus area {name}. Move them to another focus area before removing it.',
   },
+  period_outside_plan: {
+    da: 'Perioden {period} ligger uden for planens periode ({start} til {end}).',
+    en: "The period {period} lies outside the plan's period ({start} to {end}).",
+  },
   goal_not_found: {
     da: 'Målet findes ikke i denne helhedsplan.',
     en: 'The goal does not exist in this plan.',

@@ -554,3 +554,34 @@ describe('exports', () => {
     expect((await admin.get(`/api/plans/${plan.id}/goals/export?format=pdf`)).statusCode).toBe(400);
   });
 });
+
+describe('periods outside the plan', () => {
+  it('refuses targets and values for periods the plan does not reach', async () => {
+    const g = await goal(plan.id, { level: 'result', focusAreaId: fa[1], title: 'Periodemål' });
+    const res = await admin.post(
+      `/api/plans/${plan.id}/indicators`,
+      indicatorInput(g.id, {
+        targets: [
+          { period: '2030', value: 50 },
+          { period: 'whole', value: 60 },
+        ],
+      }),
+    );
+    expect(res.statusCode).toBe(400);
+    expect(details(res)).toEqual({
+      'targets.0.period': 'Perioden 2030 ligger uden for planens periode (01-01-2023 til 31-12-2026).',
+    });
+    const i = (
+      await admin.post(`/api/plans/${plan.id}/indicators`, indicatorInput(g.id))
+    ).json() as Indicator;
+    const values = await admin.put(`/api/plans/${plan.id}/indicators/${i.id}/values`, {
+      values: [
+        { period: '2026-Q4', state: 'missing' },
+        { period: '2022', state: 'value', numerator: 1, denominator: 2 },
+      ],
+    });
+    expect(values.statusCode).toBe(400);
+    expect(Object.keys(details(values))).toEqual(['values.1.period']);
+    expect((await admin.get(`/api/plans/${plan.id}/indicators/${i.id}/values`)).json().items).toEqual([]);
+  });
+});

@@ -28,7 +28,7 @@ import {
   type IndicatorValue,
   type Observation,
 } from '../../domain/indicators.js';
-import { comparePeriodKeys } from '../../domain/periods.js';
+import { comparePeriodKeys, parsePeriodKey, periodOverlaps, type DateRange } from '../../domain/periods.js';
 import { checkPeriod } from '../../domain/plan-rules.js';
 import { AppError, notFound, type FieldError } from '../../errors.js';
 import type { RequestContext } from '../../http/context.js';
@@ -81,6 +81,19 @@ async function requirePlan(db: Executor, planId: string) {
   const plan = await findPlanRow(db, planId);
   if (!plan) throw notFound('plan_not_found');
   return plan;
+}
+
+const danishDate = (iso: string | null) => (iso ? iso.split('-').reverse().join('-') : '');
+
+/** A period of a plan with dates must share at least one day with the plan's period. */
+function outsidePlan(
+  period: string,
+  plan: { periodStart: string | null; periodEnd: string | null },
+): boolean {
+  const parsed = parsePeriodKey(period);
+  if (!parsed || parsed.kind === 'whole' || !plan.periodStart || !plan.periodEnd) return false;
+  const range: DateRange = { start: plan.periodStart, end: plan.periodEnd };
+  return !periodOverlaps(parsed, range);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -351,6 +364,7 @@ export async function deleteGoal(db: Db, ctx: RequestContext, planId: string, go
 
 async function validateIndicator(trx: Executor, planId: string, input: IndicatorIn): Promise<void> {
   const p = new Problems();
+  const plan = await requirePlan(trx, planId);
   if (!(await findGoal(trx, planId, input.goalId))) p.add('goalId', 'goal_not_in_plan');
   const seenKeys = new Set<string>();
   input.breakdowns.forEach((b, i) => {
@@ -369,6 +383,12 @@ async function validateIndicator(trx: Executor, planId: string, input: Indicator
       p.add(problem.path, problem.code, problem.params);
     const key = `${t.period} ${breakdownKey(t.breakdown)}`;
     if (seenTargets.has(key)) p.add(`targets.${i}.period`, 'duplicate_target', { period: t.period });
+    else if (outsidePlan(t.period, plan))
+      p.add(`targets.${i}.period`, 'period_outside_plan', {
+        period: t.period,
+        start: danishDate(plan.periodStart),
+        end: danishDate(plan.periodEnd),
+      });
     seenTargets.set(key, i);
   });
   if (input.baselineValue !== null && input.baselineValue !== undefined) {
@@ -596,6 +616,15 @@ export async function saveIndicatorValues(
     const p = new Problems();
     for (const problem of validateObservations(def, input.values))
       p.add(`values.${problem.path}`, problem.code, problem.params);
+    const plan = await requirePlan(trx, planId);
+    input.values.forEach((v, i) => {
+      if (outsidePlan(v.period, plan))
+        p.add(`values.${i}.period`, 'period_outside_plan', {
+          period: v.period,
+          start: danishDate(plan.periodStart),
+          end: danishDate(plan.periodEnd),
+        });
+    });
     p.throwIfAny();
     const existing = (await findValueRows(trx, [indicatorId])).filter(
       (v) => v.definitionVersion === row.definitionVersion,
