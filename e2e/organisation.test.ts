@@ -202,8 +202,44 @@ describe.runIf(chromiumAvailable())('project organisation and typologies', () =>
     expect(await flags.innerText()).toContain('Boligselskabet har 1 forpligtelse, men ingen kontaktperson');
     const services = page.locator('section[aria-labelledby="agreement-services"] table');
     expect(await services.innerText()).toContain('Familiehuset, Børn og Unge');
+    // Let the "saved" notification finish fading in: axe measures contrast mid-animation otherwise.
+    await page.getByText('Samarbejdsaftalen er gemt.').waitFor();
+    await page.waitForTimeout(500);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'organisation-agreement');
+  });
+
+  it("records an area secretariat's organisation and shows which plans sit in its steering group", async () => {
+    const secretariats = await page.evaluate(async () =>
+      ((await (await fetch('/api/area-secretariats')).json()) as { id: string; name: string }[]).map(
+        (s) => s.id,
+      ),
+    );
+    await page.goto(`${server.url}/secretariats/${secretariats[0]}`);
+    await page.getByRole('heading', { name: 'Sekretariatets organisering' }).waitFor();
+    expect(await page.locator('main').innerText()).toContain('ingen registreret styregruppe');
+    await page.getByRole('button', { name: 'Rediger organiseringen' }).click();
+    await page.getByRole('button', { name: 'Tilføj funktion' }).click();
+    const fn = page.getByRole('group', { name: 'Funktion 1' });
+    await fn.getByLabel('Hvem udfører den').fill('Koordinator');
+    await page.getByRole('button', { name: 'Tilføj forum' }).click();
+    await page.getByRole('group', { name: 'Forum 1' }).getByLabel('Navn').fill('Styregruppen');
+    await page.getByRole('button', { name: 'Tilføj medlem' }).click();
+    const member = page.getByRole('group', { name: 'Medlem 1' });
+    await member.getByLabel('Navn').fill('Formand, afdelingsbestyrelsen');
+    const planSelect = member.getByLabel('Helhedsplan');
+    const firstPlan = await planSelect.locator('option').nth(1).textContent();
+    await planSelect.selectOption({ index: 1 });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Gem organiseringen' }).click();
+    const steering = page.locator('section[aria-labelledby="secretariat-steering"]');
+    await expect.poll(() => steering.innerText()).toMatch(/^[\s\S]*1 af \d+ helhedsplaner/);
+    expect(await steering.innerText()).toContain(firstPlan!);
+    expect(await page.locator('main').innerText()).toContain('Koordinering');
+    await page.getByText('Sekretariatets organisering er gemt.').waitFor();
+    await page.waitForTimeout(500);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'organisation-secretariat');
   });
 
   it('shows an example plan with its chart and list', async () => {

@@ -2,6 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   Agreement,
   AgreementInput,
+  SecretariatOrganisation,
+  SecretariatOrganisationInput,
   Forum,
   ForumInput,
   ForumUpdate,
@@ -94,5 +96,25 @@ export function useSaveAgreement(planId: string) {
   return useMutation({
     mutationFn: (input: AgreementInput) => api.put<Agreement>(`/api/plans/${planId}/agreement`, input),
     onSuccess: (saved) => qc.setQueryData(['agreement', planId], saved),
+  });
+}
+
+export type { SecretariatFunction } from '@pejling/contracts';
+export type { SecretariatOrganisation, SecretariatOrganisationInput };
+
+export function useSecretariatOrganisation(id: string) {
+  return useQuery({
+    queryKey: ['secretariat-organisation', id],
+    queryFn: ({ signal }) =>
+      api.get<SecretariatOrganisation>(`/api/area-secretariats/${id}/organisation`, undefined, signal),
+  });
+}
+
+export function useSaveSecretariatOrganisation(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SecretariatOrganisationInput) =>
+      api.put<SecretariatOrganisation>(`/api/area-secretariats/${id}/organisation`, input),
+    onSuccess: (saved) => qc.setQueryData(['secretariat-organisation', id], saved),
   });
 }

@@ -11,6 +11,7 @@ import { ErrorState, LoadingState } from '../../components/states';
 import { formatNumber, sortBy } from '../../lib/format';
 import { useLocale } from '../../lib/useLocale';
 import { NotFoundPage } from '../errors/ErrorPages';
+import { SecretariatOrganisationSection } from '../organisation/SecretariatOrganisationSection';
 
 export default function SecretariatDetailPage() {
   const { id } = useParams();
@@ -56,6 +57,7 @@ export default function SecretariatDetailPage() {
           </List>
         )}
       </Section>
+      <SecretariatOrganisationSection secretariatId={s.id} />
     </Page>
   );
 }
