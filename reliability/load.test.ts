@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PlanDetail } from '@pejling/contracts';
 import { openDatabase } from '../server/src/db/database.js';
 import { GENERATED_ADMIN_EMAIL, GENERATED_PASSWORD, type Generated } from '../bench/generate/index.js';
 import { databaseConfig, type ScratchDatabase } from '../bench/lib/database.js';
 import { httpClient } from '../bench/lib/http.js';
 import { login, sessionHeaders, startServer, type ServerProcess, type Session } from '../bench/lib/server.js';
+import { planUpdateFrom } from './lib/plans.js';
 import { generatedDatabase, suiteDialect } from './lib/setup.js';
 
 /**
@@ -12,6 +14,7 @@ import { generatedDatabase, suiteDialect } from './lib/setup.js';
  */
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 200);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 30);
+const HOT_PLANS = 3;
 
 let scratch: ScratchDatabase;
 let out: Generated;
@@ -35,6 +38,8 @@ describe(`load: ${CLIENTS} clients for ${SECONDS} s on ${suiteDialect()}`, () =>
     const runId = Date.now().toString(36);
     const createdMunicipalities: string[] = [];
     const createdPlans: string[] = [];
+    const editsWon = new Map<string, number>();
+    let editsRefused = 0;
     const problems: string[] = [];
     const statuses: Record<string, number> = {};
     let requests = 0;
@@ -42,14 +47,15 @@ describe(`load: ${CLIENTS} clients for ${SECONDS} s on ${suiteDialect()}`, () =>
     const pool = out.plans[0]!.poolId;
     const deadline = Date.now() + SECONDS * 1000;
 
-    async function call(session: Session, method: string, path: string, body?: unknown) {
+    async function call(session: Session, method: string, path: string, body?: unknown, mayConflict = false) {
       requests++;
       try {
         const res = await http.request(method, path, sessionHeaders(session), body);
         const text = res.text;
         const key = `${method} ${path.replace(/[0-9a-f-]{36}/, ':id')} ${res.status}`;
         statuses[key] = (statuses[key] ?? 0) + 1;
-        if (res.status >= 300) problems.push(`${key}: ${text.slice(0, 200)}`);
+        const conflict = mayConflict && res.status === 409 && text.includes('"stale_version"');
+        if (res.status >= 300 && !conflict) problems.push(`${key}: ${text.slice(0, 200)}`);
         return {
           status: res.status,
           json: res.status < 300 && text ? (JSON.parse(text) as { id: string }) : null,
@@ -65,7 +71,16 @@ describe(`load: ${CLIENTS} clients for ${SECONDS} s on ${suiteDialect()}`, () =>
       while (Date.now() < deadline) {
         const n = seq++;
         const r = n % 10;
-        if (r < 4) await call(session, 'GET', '/api/plans');
+        if (n % 20 === 0) {
+          // Read-modify-write of a few hot plans: each edit either wins (200) or is refused as stale (409).
+          const hot = out.plans[n % HOT_PLANS]!.id;
+          const read = await call(session, 'GET', `/api/plans/${hot}`);
+          if (read.status !== 200) continue;
+          const edit = planUpdateFrom(read.json as unknown as PlanDetail, `Redigeret ${runId}-${n}`);
+          const res = await call(session, 'PUT', `/api/plans/${hot}`, edit, true);
+          if (res.status === 200) editsWon.set(hot, (editsWon.get(hot) ?? 0) + 1);
+          else if (res.status === 409) editsRefused++;
+        } else if (r < 4) await call(session, 'GET', '/api/plans');
         else if (r < 6) await call(session, 'GET', `/api/plans/${out.plans[n % out.plans.length]!.id}`);
         else if (r < 7) await call(session, 'GET', '/api/municipalities');
         else if (r < 8) {
@@ -94,7 +109,7 @@ describe(`load: ${CLIENTS} clients for ${SECONDS} s on ${suiteDialect()}`, () =>
     await Promise.all(Array.from({ length: CLIENTS }, (_, k) => client(k)));
     http.close();
     console.log(
-      `load: ${requests} requests from ${CLIENTS} clients in ${SECONDS} s (${Math.round(requests / SECONDS)}/s); ${createdMunicipalities.length} municipalities and ${createdPlans.length} plans created; ${JSON.stringify(statuses)}`,
+      `load: ${requests} requests from ${CLIENTS} clients in ${SECONDS} s (${Math.round(requests / SECONDS)}/s); ${createdMunicipalities.length} municipalities and ${createdPlans.length} plans created; ${[...editsWon.values()].reduce((a, b) => a + b, 0)} edits won, ${editsRefused} refused as stale; ${JSON.stringify(statuses)}`,
     );
     expect(problems.slice(0, 10)).toEqual([]);
     expect(createdMunicipalities.length).toBeGreaterThan(0);
@@ -125,6 +140,16 @@ describe(`load: ${CLIENTS} clients for ${SECONDS} s on ${suiteDialect()}`, () =>
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow();
       expect(Number(total.n)).toBe(out.plans.length + createdPlans.length);
+      // No lost update: each hot plan's version went up once per edit that won, and no more.
+      expect(editsWon.size).toBe(HOT_PLANS);
+      for (const [id, won] of editsWon) {
+        const row = await handle.db
+          .selectFrom('plans')
+          .select('version')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
+        expect(row.version, id).toBe(1 + won);
+      }
     } finally {
       await handle.close();
     }

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PlanDetail } from '@pejling/contracts';
 import { openDatabase } from '../server/src/db/database.js';
 import { GENERATED_ADMIN_EMAIL, GENERATED_PASSWORD, type Generated } from '../bench/generate/index.js';
 import { databaseConfig, type ScratchDatabase } from '../bench/lib/database.js';
 import { httpClient } from '../bench/lib/http.js';
 import { login, sessionHeaders, startServer, type ServerProcess } from '../bench/lib/server.js';
+import { planUpdateFrom } from './lib/plans.js';
 import { generatedDatabase, postgresAvailable } from './lib/setup.js';
 
 /**
@@ -56,26 +58,8 @@ describe('two server processes on one PostgreSQL', () => {
       for (const [i, plan] of out.plans.slice(0, 15).entries()) {
         const read = await onA.request('GET', `/api/plans/${plan.id}`, headers);
         expect(read.status).toBe(200);
-        const detail = JSON.parse(read.text) as Record<string, unknown> & { version: number };
-        const input = (name: string) => ({
-          name,
-          poolId: detail.poolId,
-          municipalityId: detail.municipalityId,
-          housingOrganisationId: detail.housingOrganisationId,
-          areaIds: (detail.areas as { id: string }[] | undefined)?.map((x) => x.id) ?? [],
-          focusAreaIds: (detail.focusAreas as { id: string }[] | undefined)?.map((x) => x.id) ?? [],
-          status: detail.status,
-          periodStart: detail.periodStart,
-          periodEnd: detail.periodEnd,
-          grants: ((detail.grants as Record<string, unknown>[] | undefined) ?? []).map((g) => ({
-            poolId: g.poolId,
-            amountOre: g.amountOre,
-            startDate: g.startDate,
-            endDate: g.endDate,
-            reference: g.reference,
-          })),
-          version: detail.version,
-        });
+        const detail = JSON.parse(read.text) as PlanDetail;
+        const input = (name: string) => planUpdateFrom(detail, name);
         const [ra, rb] = await Promise.all([
           onA.request('PUT', `/api/plans/${plan.id}`, headers, input(`Redigeret på A ${i}`)),
           onB.request(
