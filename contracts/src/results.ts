@@ -151,6 +151,17 @@ export const PeriodStatus = z.object({
   complete: z.boolean(),
   status: TargetStatus,
   reason: z.string().nullable(),
+  /** Each breakdown category with a value or suppressed in the period (none when nothing was entered by category). */
+  categories: z.array(
+    z.object({
+      breakdown: z.string(),
+      category: z.string(),
+      state: ValueState,
+      value: z.number().nullable(),
+      target: z.number().nullable(),
+      status: TargetStatus,
+    }),
+  ),
 });
 export type PeriodStatus = z.infer<typeof PeriodStatus>;
 

@@ -585,3 +585,42 @@ describe('periods outside the plan', () => {
     expect((await admin.get(`/api/plans/${plan.id}/indicators/${i.id}/values`)).json().items).toEqual([]);
   });
 });
+
+describe('values by breakdown', () => {
+  it('adds categories up to the total (never an average of percentages) and shows each category with its own target', async () => {
+    const g = await goal(plan.id, { level: 'result', focusAreaId: fa[1], title: 'Opdelt mål' });
+    const i = (
+      await admin.post(
+        `/api/plans/${plan.id}/indicators`,
+        indicatorInput(g.id, {
+          targets: [
+            { period: '2024', value: 33 },
+            { period: '2024', value: 30, breakdown: { gender: 'female' } },
+          ],
+        }),
+      )
+    ).json() as Indicator;
+    const res = await admin.put(`/api/plans/${plan.id}/indicators/${i.id}/values`, {
+      values: [
+        { period: '2024', breakdown: { gender: 'female' }, state: 'value', numerator: 12, denominator: 40 },
+        { period: '2024', breakdown: { gender: 'male' }, state: 'value', numerator: 18, denominator: 50 },
+        { period: '2025', breakdown: { gender: 'female' }, state: 'suppressed' },
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const bad = await admin.put(`/api/plans/${plan.id}/indicators/${i.id}/values`, {
+      values: [{ period: '2024', breakdown: { gender: 'other' }, state: 'missing' }],
+    });
+    expect(details(bad)['values.0.breakdown.gender']).toMatch(/ingen kategori "other"/);
+    const f = (await admin.get(`/api/plans/${plan.id}/results`)).json() as ResultsFramework;
+    const s = f.indicators.find((x) => x.id === i.id)!.statuses;
+    expect(s[0]).toMatchObject({ period: '2024', state: 'value', status: 'on_track' });
+    expect(s[0]!.value).toBeCloseTo(33.33, 2);
+    expect(s[0]!.categories).toEqual([
+      { breakdown: 'gender', category: 'female', state: 'value', value: 30, target: 30, status: 'on_track' },
+      { breakdown: 'gender', category: 'male', state: 'value', value: 36, target: null, status: 'no_data' },
+    ]);
+    expect(s[1]).toMatchObject({ period: '2025', value: null, status: 'no_data' });
+    expect(s[1]!.categories).toMatchObject([{ category: 'female', state: 'suppressed', value: null }]);
+  });
+});

@@ -1,5 +1,6 @@
 import type { Executor } from '../db/database.js';
 import { newId, nowIso, toJson } from '../db/portable.js';
+import { breakdownKey } from '../domain/indicators.js';
 
 /**
  * Invented goals, indicators, values and activities for the example plans (all example data),
@@ -336,7 +337,7 @@ export async function seedExampleResults(trx: Executor): Promise<number> {
             definitionVersion: 1,
             period: String(y),
             breakdownKey: '',
-            breakdownJson: null,
+            breakdownJson: null as string | null,
             state: suppressed ? 'suppressed' : 'value',
             value: null,
             numerator: suppressed
@@ -352,6 +353,29 @@ export async function seedExampleResults(trx: Executor): Promise<number> {
             version: 1,
           };
         });
+        // The first year also by gender: the two categories add up to the total.
+        const first = rows[0];
+        if (first && first.state === 'value') {
+          const womenDen = Math.round(first.denominator! * 0.52);
+          const womenNum = Math.min(womenDen, Math.round(first.numerator! * 0.55));
+          const parts = [
+            { gender: 'kvinde', numerator: womenNum, denominator: womenDen },
+            {
+              gender: 'mand',
+              numerator: first.numerator! - womenNum,
+              denominator: first.denominator! - womenDen,
+            },
+          ];
+          for (const part of parts)
+            rows.push({
+              ...first,
+              id: newId(),
+              breakdownKey: breakdownKey({ gender: part.gender }),
+              breakdownJson: toJson({ gender: part.gender }),
+              numerator: Math.min(part.numerator, part.denominator),
+              denominator: part.denominator,
+            });
+        }
         if (rows.length) await trx.insertInto('indicatorValues').values(rows).execute();
       }
 

@@ -665,6 +665,7 @@ export const da = {
       statusCaption: 'Værdi og status mod måltal for {{name}}',
       targetShort: 'Mål',
       valueShort: 'Værdi',
+      byCategory: 'Opdelt',
       partial: 'delvis',
     },
     values: {

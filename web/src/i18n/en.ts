@@ -669,6 +669,7 @@ export const en: Messages = {
       statusCaption: 'Value and status against target for {{name}}',
       targetShort: 'Target',
       valueShort: 'Value',
+      byCategory: 'By category',
       partial: 'partial',
     },
     values: {

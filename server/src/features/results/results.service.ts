@@ -158,6 +158,25 @@ export async function getFramework(db: Executor, planId: string): Promise<Result
       }
       const target = ownTargets.find((t) => t.period === period && t.breakdownKey === '')?.value ?? null;
       const status = statusAgainstTarget(def, combined, target);
+      const categories = def.breakdowns.flatMap((b) =>
+        b.categories.flatMap((category) => {
+          const selection = { [b.key]: category };
+          const v = combinePeriods(def, observations, period, { plan: planRange, breakdown: selection });
+          if (v.state === 'missing') return [];
+          const key = breakdownKey(selection);
+          const t = ownTargets.find((x) => x.period === period && x.breakdownKey === key)?.value ?? null;
+          return [
+            {
+              breakdown: b.key,
+              category,
+              state: v.state,
+              value: v.state === 'value' ? v.value : null,
+              target: t,
+              status: statusAgainstTarget(def, v, t).status,
+            },
+          ];
+        }),
+      );
       return {
         period,
         target,
@@ -166,6 +185,7 @@ export async function getFramework(db: Executor, planId: string): Promise<Result
         complete: combined.complete,
         status: status.status,
         reason: status.reason,
+        categories,
       };
     });
     return {

@@ -515,6 +515,7 @@ function IndicatorBlock({ indicator: i, actions }: { indicator: Indicator; actio
                 <Table.Th ta="right">{t('results.indicators.targetShort')}</Table.Th>
                 <Table.Th ta="right">{t('results.indicators.valueShort')}</Table.Th>
                 <Table.Th>{t('results.values.state')}</Table.Th>
+                {i.breakdowns.length > 0 && <Table.Th>{t('results.indicators.byCategory')}</Table.Th>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -542,6 +543,27 @@ function IndicatorBlock({ indicator: i, actions }: { indicator: Indicator; actio
                       )}
                     </Group>
                   </Table.Td>
+                  {i.breakdowns.length > 0 && (
+                    <Table.Td>
+                      {s.categories.length === 0 ? (
+                        '–'
+                      ) : (
+                        <Stack gap={2}>
+                          {s.categories.map((c) => (
+                            <Group key={`${c.breakdown}-${c.category}`} gap={6} wrap="nowrap">
+                              <Text size="xs" component="span">
+                                {c.category}:{' '}
+                                {c.state === 'value' ? show(c.value) : t(`results.values.states.${c.state}`)}
+                                {c.target !== null &&
+                                  ` (${t('results.indicators.targetShort')} ${show(c.target)})`}
+                              </Text>
+                              {c.target !== null && <TargetStatusBadge status={c.status} />}
+                            </Group>
+                          ))}
+                        </Stack>
+                      )}
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>
