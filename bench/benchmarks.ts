@@ -16,20 +16,28 @@ export interface Figure {
   note?: string;
 }
 
-export interface BenchContext {
+/** A running server with generated data, and the administrator's session on it. */
+export interface BenchTarget {
   url: string;
   /** The logged-in administrator's cookie and CSRF token. */
   headers: Record<string, string>;
-  size: Size;
-  database: DatabaseKind;
-  durationSeconds: number;
-  connections: number;
   /** A generated plan, for routes about one plan. */
   planId: string;
 }
 
+export interface BenchContext extends BenchTarget {
+  /** At `4x`: the same on `national` data, for figures that compare the two sizes. */
+  baseline: BenchTarget | null;
+  size: Size;
+  database: DatabaseKind;
+  durationSeconds: number;
+  connections: number;
+}
+
 export interface Benchmark {
   name: string;
+  /** Runs only when the command has a national baseline beside the data (size 4x). */
+  needsBaseline?: boolean;
   run(ctx: BenchContext): Promise<Figure>;
 }
 
@@ -105,6 +113,43 @@ function p95AgainstHealth(
 }
 
 /**
+ * p95 of one plan at 4x over the same at national, in the same command (a stand-in for the
+ * issue's dashboard-growth until the plan dashboard exists). Both servers run during the whole
+ * measurement, so the machine's load is alike for both.
+ */
+const planDetailGrowth: Benchmark = {
+  name: 'plan-detail-growth',
+  needsBaseline: true,
+  async run(ctx) {
+    const base = ctx.baseline!;
+    const common = { connections: ctx.connections, durationSeconds: ctx.durationSeconds };
+    const national = await measureGet({
+      ...common,
+      url: base.url,
+      headers: base.headers,
+      path: `/api/plans/${base.planId}`,
+    });
+    const fourfold = await measureGet({
+      ...common,
+      url: ctx.url,
+      headers: ctx.headers,
+      path: `/api/plans/${ctx.planId}`,
+    });
+    for (const r of [national, fourfold])
+      if (r.non2xx || r.errors)
+        throw new Error(`plan-detail-growth: ${r.non2xx} non-2xx answers and ${r.errors} errors`);
+    return {
+      name: 'plan-detail-growth',
+      ours: fourfold.p95,
+      ref: national.p95,
+      ratio: fourfold.p95 / Math.max(national.p95, 1),
+      unit: 'ms',
+      note: `GET /api/plans/:id p95 at 4x (ours) over national (ref); 4x: ${describe(fourfold)}; national: ${describe(national)}`,
+    };
+  },
+};
+
+/**
  * Every benchmark in the order it runs. The issue's names (plan-dashboard-p95, portfolio-p95,
  * portfolio-aggregate, import-*) are kept for the real figures once those capabilities exist.
  */
@@ -117,4 +162,5 @@ export const BENCHMARKS: Benchmark[] = [
     (ctx) => `/api/plans/${ctx.planId}`,
     'GET /api/plans/:id (one plan with areas, focus areas and grants) as an administrator',
   ),
+  planDetailGrowth,
 ];

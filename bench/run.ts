@@ -10,9 +10,14 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../server/src/db/database.js';
 import { migrateToLatest } from '../server/src/db/migrate.js';
 import { GENERATED_ADMIN_EMAIL, GENERATED_PASSWORD, SIZES, generate, type Size } from './generate/index.js';
-import { createScratchDatabase, databaseConfig, type DatabaseKind } from './lib/database.js';
-import { ROOT, buildServer, login, sessionHeaders, startServer } from './lib/server.js';
-import { BENCHMARKS, type BenchContext, type Figure } from './benchmarks.js';
+import {
+  createScratchDatabase,
+  databaseConfig,
+  type DatabaseKind,
+  type ScratchDatabase,
+} from './lib/database.js';
+import { ROOT, buildServer, login, sessionHeaders, startServer, type ServerProcess } from './lib/server.js';
+import { BENCHMARKS, type BenchContext, type BenchTarget, type Figure } from './benchmarks.js';
 
 const { values } = parseArgs({
   options: {
@@ -42,51 +47,70 @@ const commit = (() => {
 })();
 
 if (!values['no-build']) buildServer();
-const scratch = await createScratchDatabase(database);
-const figures: Figure[] = [];
-try {
-  const handle = openDatabase(databaseConfig(scratch));
-  await migrateToLatest(handle.db);
-  const started = performance.now();
-  const out = await generate(handle.db, size, Number(values.seed));
-  const seconds = (performance.now() - started) / 1000;
-  const total = Object.values(out.rows).reduce((a, b) => a + b, 0);
-  console.log(
-    `generated ${size} (seed ${values.seed}) on ${database} in ${seconds.toFixed(1)} s: ${total} rows (${Object.entries(
-      out.rows,
-    )
-      .map(([t, n]) => `${t} ${n}`)
-      .join(', ')})`,
-  );
-  await handle.close();
 
-  const server = await startServer({ databaseUrl: scratch.url });
+interface Prepared {
+  scratch: ScratchDatabase;
+  server: ServerProcess | null;
+  target: BenchTarget | null;
+}
+
+/** A fresh database of one size with the generated data, and the built server on it, logged in. */
+async function prepare(forSize: Size, cleanup: Prepared[]): Promise<BenchTarget> {
+  const prepared: Prepared = { scratch: await createScratchDatabase(database), server: null, target: null };
+  cleanup.push(prepared);
+  const handle = openDatabase(databaseConfig(prepared.scratch));
   try {
-    const session = await login(server.url, GENERATED_ADMIN_EMAIL, GENERATED_PASSWORD);
-    const ctx: BenchContext = {
-      url: server.url,
-      headers: sessionHeaders(session),
-      size,
-      database,
-      durationSeconds,
-      connections: Number(values.connections),
-      planId: out.plans[0]!.id,
-    };
-    for (const b of BENCHMARKS) {
-      if (only && !only.includes(b.name)) continue;
-      const figure = await b.run(ctx);
-      figures.push(figure);
-      const fmt = (v: number | null) => (v === null ? 'none' : String(Math.round(v * 1000) / 1000));
-      console.log(
-        `bench ${figure.name}: ours=${fmt(figure.ours)} ref=${fmt(figure.ref)} ratio=${fmt(figure.ratio)} unit=${figure.unit}`,
-      );
-      if (figure.note) console.log(`  ${figure.note}`);
-    }
+    await migrateToLatest(handle.db);
+    const started = performance.now();
+    const out = await generate(handle.db, forSize, Number(values.seed));
+    const seconds = (performance.now() - started) / 1000;
+    const total = Object.values(out.rows).reduce((a, b) => a + b, 0);
+    const counts = Object.entries(out.rows)
+      .map(([t, n]) => `${t} ${n}`)
+      .join(', ');
+    console.log(
+      `generated ${forSize} (seed ${values.seed}) on ${database} in ${seconds.toFixed(1)} s: ${total} rows (${counts})`,
+    );
+    prepared.server = await startServer({ databaseUrl: prepared.scratch.url });
+    const session = await login(prepared.server.url, GENERATED_ADMIN_EMAIL, GENERATED_PASSWORD);
+    return { url: prepared.server.url, headers: sessionHeaders(session), planId: out.plans[0]!.id };
   } finally {
-    await server.stop();
+    await handle.close();
+  }
+}
+
+const figures: Figure[] = [];
+const cleanup: Prepared[] = [];
+try {
+  const target = await prepare(size, cleanup);
+  // At 4x the same command also measures national, for the growth figures.
+  const wantsGrowth =
+    size === '4x' && (!only || BENCHMARKS.some((b) => b.needsBaseline && only.includes(b.name)));
+  const baseline = wantsGrowth ? await prepare('national', cleanup) : null;
+  const ctx: BenchContext = {
+    ...target,
+    baseline,
+    size,
+    database,
+    durationSeconds,
+    connections: Number(values.connections),
+  };
+  for (const b of BENCHMARKS) {
+    if (only && !only.includes(b.name)) continue;
+    if (b.needsBaseline && !baseline) continue;
+    const figure = await b.run(ctx);
+    figures.push(figure);
+    const fmt = (v: number | null) => (v === null ? 'none' : String(Math.round(v * 1000) / 1000));
+    console.log(
+      `bench ${figure.name}: ours=${fmt(figure.ours)} ref=${fmt(figure.ref)} ratio=${fmt(figure.ratio)} unit=${figure.unit}`,
+    );
+    if (figure.note) console.log(`  ${figure.note}`);
   }
 } finally {
-  await scratch.drop();
+  for (const p of cleanup) {
+    await p.server?.stop();
+    await p.scratch.drop();
+  }
 }
 
 const date = new Date().toISOString();

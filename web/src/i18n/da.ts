@@ -532,6 +532,8 @@ export const da = {
         org_forum: 'Forum i projektorganiseringen',
         org_person: 'Person i projektorganiseringen',
         org_membership: 'Plads i et forum',
+        collaboration_agreement: 'Samarbejdsaftale',
+        secretariat_organisation: 'Områdesekretariatets organisering',
         goal: 'Mål',
         indicator: 'Indikator',
         indicator_values: 'Indikatorværdier',

@@ -535,6 +535,8 @@ export const en: Messages = {
         org_forum: 'Forum of the project organisation',
         org_person: 'Person in the project organisation',
         org_membership: 'Seat in a forum',
+        collaboration_agreement: 'Collaboration agreement',
+        secretariat_organisation: "Area secretariat's organisation",
         goal: 'Goal',
         indicator: 'Indicator',
         indicator_values: 'Indicator values',
