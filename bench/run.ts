@@ -56,7 +56,12 @@ interface Prepared {
 
 /** A fresh database of one size with the generated data, and the built server on it, logged in. */
 async function prepare(forSize: Size, cleanup: Prepared[]): Promise<BenchTarget> {
-  const prepared: Prepared = { scratch: await createScratchDatabase(database), server: null, target: null };
+  const scratch = await createScratchDatabase(database).catch((err: Error) => {
+    throw new Error(
+      `Could not create a ${database} database (${err.message}); for PostgreSQL set BENCH_DATABASE_URL to a server the bench may create databases on`,
+    );
+  });
+  const prepared: Prepared = { scratch, server: null, target: null };
   cleanup.push(prepared);
   const handle = openDatabase(databaseConfig(prepared.scratch));
   try {

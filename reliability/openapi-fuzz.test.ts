@@ -8,7 +8,7 @@ import { createTestApp, type TestApp, type TestClient } from '../server/test/tes
 /**
  * Bad input at every route: reads /api/openapi.json from the running app and drives every
  * operation in it with random and malformed bodies, path parameters, query strings and ids, as an
- * administrator, as a user without roles and anonymously. New routes are covered as they land.
+ * administrator, as an editor of some plans, as a user without roles and anonymously. New routes are covered as they land.
  * No answer may be a 5xx, and no error may show a stack trace or SQL.
  */
 
@@ -63,6 +63,7 @@ let doc: OpenApiDoc;
 let operations: Operation[] = [];
 let admin: TestClient;
 let plain: TestClient;
+let editor: TestClient;
 const ids: string[] = [];
 const statusCounts: Record<string, number> = {};
 let requests = 0;
@@ -328,6 +329,10 @@ beforeAll(async () => {
   ids.push(...(await t.db.selectFrom('focusAreas').select('id').limit(10).execute()).map((r) => r.id));
   await renewAdmin();
   plain = await t.userClient();
+  // An editor of some generated plans, so plan-scoped routes are reached by a caller who is not an administrator.
+  editor = await t.userClient({
+    roles: out.plans.slice(0, 5).map((p) => ({ role: 'plan_editor' as const, planId: p.id })),
+  });
   const res = await t.anonymous.get('/api/openapi.json');
   expect(res.statusCode).toBe(200);
   doc = res.json() as OpenApiDoc;
@@ -358,10 +363,17 @@ describe('bad input at every route in /api/openapi.json', () => {
     expect(operations.length).toBeGreaterThan(20);
     const runs = Math.ceil(TOTAL_REQUESTS / operations.length);
     for (const [i, op] of operations.entries()) {
-      const caller = fc.constantFrom<'admin' | 'plain' | 'anonymous'>('admin', 'admin', 'plain', 'anonymous');
+      const caller = fc.constantFrom<'admin' | 'editor' | 'plain' | 'anonymous'>(
+        'admin',
+        'admin',
+        'editor',
+        'plain',
+        'anonymous',
+      );
       await fc.assert(
         fc.asyncProperty(caller, pathArb(op), queryArb(op), bodyArb(op), async (who, url, query, body) => {
-          const client = who === 'admin' ? admin : who === 'plain' ? plain : t.anonymous;
+          const client =
+            who === 'admin' ? admin : who === 'editor' ? editor : who === 'plain' ? plain : t.anonymous;
           const opts: InjectOptions = { method: op.method, url: url + query };
           if (op.method !== 'GET' && op.method !== 'DELETE') {
             if (body.raw !== undefined) {
@@ -381,6 +393,8 @@ describe('bad input at every route in /api/openapi.json', () => {
           // Logging out, disabling oneself or losing admin rights ends the administrator's session.
           if (who === 'admin' && res.statusCode === 401) await renewAdmin();
           if (who === 'admin' && op.path === '/api/auth/logout') await renewAdmin();
+          if (who === 'editor' && op.path === '/api/auth/logout')
+            editor = await t.sessionClient(editor.userId!);
         }),
         { numRuns: runs, seed: seed + i, endOnFailure: true },
       );
