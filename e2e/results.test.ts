@@ -156,8 +156,22 @@ describe.runIf(chromiumAvailable())('goals, indicators, activities and coherence
     await dialog().getByText('En procent skal ligge mellem 0 og 100, ikke 120.').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await dialog().getByLabel('Måltal 1', { exact: true }).fill('60');
+    await dialog().getByRole('button', { name: 'Tilføj opdeling' }).click();
+    await dialog().getByLabel('Nøgle 1', { exact: true }).fill('gender');
+    await dialog().getByLabel('Navn 1', { exact: true }).fill('Køn');
+    await dialog().getByLabel('Kategorier 1', { exact: true }).fill('kvinde, mand');
+    await dialog().getByRole('button', { name: 'Tilføj måltal' }).click();
+    await dialog().getByLabel('Periode 2', { exact: true }).fill('2025');
+    await dialog().getByLabel('Måltal 2', { exact: true }).fill('65');
+    await dialog().getByLabel('Opdeling 2', { exact: true }).selectOption('gender=kvinde');
+    expect(await axeViolations(page)).toEqual([]);
     await dialog().getByRole('button', { name: 'Gem' }).click();
     await dialog().waitFor({ state: 'detached' });
+    const saved = await api<{ indicators: { targets: unknown[] }[] }>(`/api/plans/${emptyId}/results`);
+    expect(saved.indicators[0]!.targets).toEqual([
+      { period: '2025', value: 60, breakdown: null },
+      { period: '2025', value: 65, breakdown: { gender: 'kvinde' } },
+    ]);
 
     await page.getByRole('button', { name: 'Indtast værdier: Andel unge i uddannelse' }).click();
     await dialog().getByLabel('I alt: Status').selectOption('value');

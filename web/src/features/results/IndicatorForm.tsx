@@ -29,6 +29,8 @@ const COMBINES = ['sum', 'latest', 'non_cumulative'] as const;
 interface TargetRow {
   period: string;
   value: string;
+  /** `key=category` for a breakdown category's own target; '' for the total. */
+  breakdown: string;
 }
 interface BreakdownRow {
   key: string;
@@ -69,9 +71,14 @@ export function IndicatorForm({
   );
   const [baselineSource, setBaselineSource] = useState(indicator?.baselineSource ?? '');
   const [targets, setTargets] = useState<TargetRow[]>(
-    (indicator?.targets ?? [])
-      .filter((x) => !x.breakdown)
-      .map((x) => ({ period: x.period, value: decimalText(x.value, locale) })),
+    (indicator?.targets ?? []).map((x) => {
+      const [entry] = Object.entries(x.breakdown ?? {});
+      return {
+        period: x.period,
+        value: decimalText(x.value, locale),
+        breakdown: entry ? `${entry[0]}=${entry[1]}` : '',
+      };
+    }),
   );
   const [breakdowns, setBreakdowns] = useState<BreakdownRow[]>(
     (indicator?.breakdowns ?? []).map((b) => ({
@@ -83,8 +90,13 @@ export function IndicatorForm({
   const [changeReason, setChangeReason] = useState('');
   const [local, setLocal] = useState<Record<string, string>>({});
   const errors = { ...fieldErrors(save.error), ...local };
-  // Targets per breakdown category are kept as they are; the form edits the totals.
-  const breakdownTargets = (indicator?.targets ?? []).filter((x) => x.breakdown);
+  const categoryOptions = breakdowns.flatMap((b) =>
+    b.categories
+      .split(',')
+      .map((c) => c.trim())
+      .filter(Boolean)
+      .map((c) => ({ value: `${b.key.trim()}=${c}`, label: `${b.label.trim() || b.key}: ${c}` })),
+  );
 
   const onSubmit = () => {
     const problems: Record<string, string> = {};
@@ -95,7 +107,12 @@ export function IndicatorForm({
     const parsedTargets = targets.map((row, i) => {
       const v = parseDecimal(row.value, locale);
       if (v === null || Number.isNaN(v)) problems[`targets.${i}.value`] = t('common.invalidNumber');
-      return { period: row.period.trim(), value: v ?? 0 };
+      const [key, category] = row.breakdown ? row.breakdown.split('=') : [];
+      return {
+        period: row.period.trim(),
+        value: v ?? 0,
+        breakdown: key && category ? { [key]: category } : null,
+      };
     });
     setLocal(problems);
     if (Object.keys(problems).length) return;
@@ -119,7 +136,7 @@ export function IndicatorForm({
       baselineValue: base,
       baselineDate: date || null,
       baselineSource: baselineSource.trim() || null,
-      targets: [...parsedTargets, ...breakdownTargets],
+      targets: parsedTargets,
     };
     save.mutate(
       {
@@ -152,7 +169,7 @@ export function IndicatorForm({
       'baselineSource',
       'changeReason',
     ].includes(p) ||
-    /^targets\.\d+\.(period|value)$/.test(p) ||
+    /^targets\.\d+\.(period|value|breakdown)/.test(p) ||
     /^breakdowns\.\d+\.(key|label|categories)/.test(p);
 
   return (
@@ -295,6 +312,24 @@ export function IndicatorForm({
                 }}
                 error={errors[`targets.${i}.value`]}
               />
+              {(categoryOptions.length > 0 || row.breakdown) && (
+                <NativeSelect
+                  label={`${t('results.values.breakdown')} ${i + 1}`}
+                  value={row.breakdown}
+                  onChange={(e) => {
+                    const v = e.currentTarget.value;
+                    setTargets((rows) => rows.map((r, j) => (j === i ? { ...r, breakdown: v } : r)));
+                  }}
+                  data={[
+                    { value: '', label: t('results.values.total') },
+                    ...categoryOptions,
+                    ...(row.breakdown && !categoryOptions.some((o) => o.value === row.breakdown)
+                      ? [{ value: row.breakdown, label: row.breakdown }]
+                      : []),
+                  ]}
+                  error={errors[`targets.${i}.breakdown.${row.breakdown.split('=')[0]}`]}
+                />
+              )}
               <ActionIcon
                 variant="subtle"
                 color="red.9"
@@ -316,7 +351,7 @@ export function IndicatorForm({
             onClick={() =>
               setTargets((rows) => [
                 ...rows,
-                { period: String(new Date().getFullYear() + rows.length), value: '' },
+                { period: String(new Date().getFullYear() + rows.length), value: '', breakdown: '' },
               ])
             }
           >
