@@ -33,7 +33,12 @@ export async function createScratchDatabase(kind: DatabaseKind, label = 'bench')
     };
   }
   const name = `pejling_${label}_${crypto.randomBytes(5).toString('hex')}`;
-  await withPgClient(POSTGRES_URL, (c) => c.query(`CREATE DATABASE ${name}`));
+  try {
+    await withPgClient(POSTGRES_URL, (c) => c.query(`CREATE DATABASE ${name}`));
+  } catch (err) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
   const u = new URL(POSTGRES_URL);
   u.pathname = `/${name}`;
   return {
