@@ -22,6 +22,14 @@ export function navItems(me: Me): NavItem[] {
         { key: 'typology', to: '/portfolio/typology', match: '/portfolio/typology' },
       ],
     });
+  } else if (seesSeveralPlans(me)) {
+    // Members of an organisation, and editors or viewers of several plans, compare their own plans.
+    items.push({
+      key: 'portfolio',
+      to: '/portfolio/typology',
+      match: '/portfolio',
+      children: [{ key: 'typology', to: '/portfolio/typology', match: '/portfolio/typology' }],
+    });
   }
   items.push({ key: 'plans', to: '/plans', match: '/plans' });
   if (me.can.readAllPlans || me.can.administer) {
@@ -48,6 +56,15 @@ export function navItems(me: Me): NavItem[] {
     });
   }
   return items;
+}
+
+/** Whether a user without the fund's view may still see several plans. */
+function seesSeveralPlans(me: Me): boolean {
+  const roles = me.user.roles;
+  return (
+    roles.some((r) => r.role === 'org_member') ||
+    roles.filter((r) => r.role === 'plan_editor' || r.role === 'plan_viewer').length > 1
+  );
 }
 
 export function isActive(item: NavItem, pathname: string): boolean {
