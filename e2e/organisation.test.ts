@@ -250,6 +250,23 @@ describe.runIf(chromiumAvailable())('project organisation and typologies', () =>
     await screenshot(page, 'organisation-example');
   });
 
+  it("shows an example plan's activities as rows of the responsibility matrix", async () => {
+    const id = await page.evaluate(async () => {
+      const list = (await (await fetch('/api/plans')).json()) as { items: { id: string; name: string }[] };
+      return list.items.find((p) => p.name === 'Helhedsplan Aalborg Øst')!.id;
+    });
+    await page.goto(`${server.url}/plans/${id}/organisation/agreement`);
+    await page.getByRole('button', { name: 'Tilføj part' }).click();
+    await page
+      .getByRole('group', { name: 'Part 1' })
+      .getByLabel('Part', { exact: true })
+      .fill('Aalborg Kommune');
+    const matrix = page.locator('section[aria-labelledby="agreement-matrix"]');
+    await expect.poll(() => matrix.innerText()).toContain('Aktivitet: ');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'organisation-agreement-activities');
+  });
+
   it('lists the types across plans with each plan’s reasons one click away', async () => {
     await page.goto(`${server.url}/portfolio/typology`);
     await page.getByRole('heading', { name: 'Typologier', level: 1 }).waitFor();

@@ -307,6 +307,11 @@ export const AgreementInput = z.object({
       }),
     )
     .max(500),
+  /** The matrix's rows for the plan's activities (results framework), beside the focus areas. */
+  activityResponsibilities: z
+    .array(z.object({ activityId: Id, partyRef: z.string().trim().min(1).max(100), role: MatrixRole }))
+    .max(5000)
+    .default([]),
   /**
    * Where a focus area meets an ordinary municipal service: an existing service of the plan's
    * municipality (serviceId) or a new one added to that municipality's catalogue (newService).
@@ -338,6 +343,7 @@ export type AgreementInput = z.input<typeof AgreementInput>;
 export const AgreementFlag = z.object({
   code: z.enum(['no_one_responsible', 'several_responsible', 'commitments_without_contact']),
   focusAreaId: z.string().nullable(),
+  activityId: z.string().nullable(),
   partyId: z.string().nullable(),
   message: LocalText,
 });
@@ -353,6 +359,8 @@ export const Agreement = z.object({
   ),
   focusAreas: z.array(z.object({ id: Id, nameDa: z.string(), nameEn: z.string() })),
   responsibilities: z.array(z.object({ focusAreaId: Id, partyId: Id, role: MatrixRole })),
+  activities: z.array(z.object({ id: Id, name: z.string(), focusAreaId: z.string().nullable() })),
+  activityResponsibilities: z.array(z.object({ activityId: Id, partyId: Id, role: MatrixRole })),
   commitments: z.array(z.object({ id: Id, focusAreaId: Id, partyId: Id, text: z.string() })),
   flags: z.array(AgreementFlag),
   /** The catalogue of ordinary services in the plan's municipality. */

@@ -176,4 +176,74 @@ describe('collaboration agreement', () => {
     expect(both.statusCode).toBe(400);
     expect(details(both)['serviceLinks.0.serviceId']).toMatch(/ikke begge dele/);
   });
+
+  it("has rows for the plan's activities too, flags them, and refuses an activity of another plan", async () => {
+    const now = new Date().toISOString();
+    const activity = (id: string, planId: string, name: string) => ({
+      id,
+      planId,
+      name,
+      description: null,
+      focusAreaId: null,
+      ownerOrganisation: null,
+      responsiblePerson: null,
+      partners: null,
+      targetGroup: null,
+      periodStart: null,
+      periodEnd: null,
+      status: 'planned',
+      budgetOre: null,
+      milestonesJson: '[]',
+      registrationFrequency: 'none',
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    });
+    const mine = '01890a5d-ac96-774b-bcce-b302099a0001';
+    const theirs = '01890a5d-ac96-774b-bcce-b302099a0002';
+    const other = await buildPlan(t.db, { name: 'Plan med anden aktivitet' });
+    await t.db
+      .insertInto('activities')
+      .values([activity(mine, plan.id, 'Lektiecafé'), activity(theirs, other.id, 'Fremmed aktivitet')])
+      .execute();
+    const a = (await admin.get(url())).json() as Agreement;
+    expect(a.activities.map((x) => x.name)).toEqual(['Lektiecafé']);
+    const base = {
+      status: 'draft',
+      attachments: [],
+      parties: [
+        { ref: 'k', name: 'Kommunen', kind: 'municipality', contactPerson: 'K' },
+        { ref: 'b', name: 'Boligorganisationen', kind: 'housingOrganisation', contactPerson: 'B' },
+      ],
+      responsibilities: focus.map((f) => ({ focusAreaId: f, partyRef: 'k', role: 'responsible' })),
+      commitments: [],
+      version: a.version,
+    };
+    const res = await admin.put(url(), {
+      ...base,
+      activityResponsibilities: [
+        { activityId: mine, partyRef: 'k', role: 'responsible' },
+        { activityId: mine, partyRef: 'b', role: 'responsible' },
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const b = res.json() as Agreement;
+    expect(b.activityResponsibilities).toHaveLength(2);
+    expect(b.flags.map((f) => [f.code, f.activityId])).toEqual([['several_responsible', mine]]);
+    expect(b.flags[0]!.message.da).toContain('ansvarlige for aktiviteten Lektiecafé');
+
+    const bad = await admin.put(url(), {
+      ...base,
+      activityResponsibilities: [
+        { activityId: theirs, partyRef: 'k', role: 'informed' },
+        { activityId: mine, partyRef: 'skolen', role: 'informed' },
+      ],
+      version: b.version,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(Object.keys(details(bad)).sort()).toEqual([
+      'activityResponsibilities.0.activityId',
+      'activityResponsibilities.1.partyRef',
+    ]);
+  });
 });

@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003-results.js';
 import * as m0004 from './migrations/0004-collaboration.js';
 import * as m0005 from './migrations/0005-municipal-services.js';
 import * as m0006 from './migrations/0006-secretariat-organisation.js';
+import * as m0007 from './migrations/0007-activity-responsibilities.js';
 
 /** Every migration, in order. Never edit one that has landed; add the next. */
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004-collaboration': m0004,
   '0005-municipal-services': m0005,
   '0006-secretariat-organisation': m0006,
+  '0007-activity-responsibilities': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

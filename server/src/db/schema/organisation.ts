@@ -114,7 +114,16 @@ export interface SecretariatOrganisationsTable {
   version: number;
 }
 
+/** A party's role for one activity in the responsibility matrix. */
+export interface CollabActivityResponsibilitiesTable {
+  planId: string;
+  activityId: string;
+  partyId: string;
+  role: string;
+}
+
 export interface OrganisationTables {
+  collabActivityResponsibilities: CollabActivityResponsibilitiesTable;
   secretariatOrganisations: SecretariatOrganisationsTable;
   municipalServices: MunicipalServicesTable;
   collabServiceLinks: CollabServiceLinksTable;

@@ -18,29 +18,36 @@ export async function getAgreement(db: Executor, planId: string): Promise<Agreem
     .select('municipalityId')
     .where('id', '=', planId)
     .executeTakeFirst();
-  const [row, parties, cells, commitments, focus, services, links] = await Promise.all([
-    db.selectFrom('collabAgreements').selectAll().where('planId', '=', planId).executeTakeFirst(),
-    db.selectFrom('collabParties').selectAll().where('planId', '=', planId).orderBy('sortOrder').execute(),
-    db.selectFrom('collabResponsibilities').selectAll().where('planId', '=', planId).execute(),
-    db
-      .selectFrom('collabCommitments')
-      .selectAll()
-      .where('planId', '=', planId)
-      .orderBy('sortOrder')
-      .execute(),
-    findPlanFocusAreas(db, planId),
-    db
-      .selectFrom('municipalServices')
-      .select(['id', 'name', 'department', 'targetGroup'])
-      .where('municipalityId', '=', plan?.municipalityId ?? '')
-      .execute(),
-    db
-      .selectFrom('collabServiceLinks')
-      .selectAll()
-      .where('planId', '=', planId)
-      .orderBy('sortOrder')
-      .execute(),
-  ]);
+  const [row, parties, cells, commitments, focus, services, links, activities, activityCells] =
+    await Promise.all([
+      db.selectFrom('collabAgreements').selectAll().where('planId', '=', planId).executeTakeFirst(),
+      db.selectFrom('collabParties').selectAll().where('planId', '=', planId).orderBy('sortOrder').execute(),
+      db.selectFrom('collabResponsibilities').selectAll().where('planId', '=', planId).execute(),
+      db
+        .selectFrom('collabCommitments')
+        .selectAll()
+        .where('planId', '=', planId)
+        .orderBy('sortOrder')
+        .execute(),
+      findPlanFocusAreas(db, planId),
+      db
+        .selectFrom('municipalServices')
+        .select(['id', 'name', 'department', 'targetGroup'])
+        .where('municipalityId', '=', plan?.municipalityId ?? '')
+        .execute(),
+      db
+        .selectFrom('collabServiceLinks')
+        .selectAll()
+        .where('planId', '=', planId)
+        .orderBy('sortOrder')
+        .execute(),
+      db
+        .selectFrom('activities')
+        .select(['id', 'name', 'focusAreaId'])
+        .where('planId', '=', planId)
+        .execute(),
+      db.selectFrom('collabActivityResponsibilities').selectAll().where('planId', '=', planId).execute(),
+    ]);
   const focusAreas = [...focus]
     .sort((a, b) => a.sortOrder - b.sortOrder)
     .map((f) => ({ id: f.id, nameDa: f.nameDa, nameEn: f.nameEn }));
@@ -59,16 +66,37 @@ export async function getAgreement(db: Executor, planId: string): Promise<Agreem
     partyId: c.partyId,
     text: c.text,
   }));
+  const acts = [...activities]
+    .sort((a, b) => danishCollator.compare(a.name, b.name))
+    .map((a) => ({ id: a.id, name: a.name, focusAreaId: a.focusAreaId }));
+  const activityResponsibilities = activityCells.map((c) => ({
+    activityId: c.activityId,
+    partyId: c.partyId,
+    role: c.role as MatrixRole,
+  }));
+  const activityIds = new Set(acts.map((a) => a.id));
+  const cellsForFlags = [
+    ...responsibilities.map((c) => ({ rowId: c.focusAreaId, partyId: c.partyId, role: c.role })),
+    ...activityResponsibilities.map((c) => ({ rowId: c.activityId, partyId: c.partyId, role: c.role })),
+  ];
+  // Activities are flagged once the matrix has parties: before that, the focus areas' flags say enough.
+  const activityRows = ps.length ? acts : [];
   const flagsDa = agreementFlags(
-    focusAreas.map((f) => ({ id: f.id, name: f.nameDa })),
+    [
+      ...focusAreas.map((f) => ({ id: f.id, name: f.nameDa })),
+      ...activityRows.map((a) => ({ id: a.id, name: `aktiviteten ${a.name}` })),
+    ],
     ps,
-    responsibilities.map((c) => ({ rowId: c.focusAreaId, partyId: c.partyId, role: c.role })),
+    cellsForFlags,
     cs.map((c) => ({ rowId: c.focusAreaId, partyId: c.partyId, text: c.text })),
   );
   const flagsEn = agreementFlags(
-    focusAreas.map((f) => ({ id: f.id, name: f.nameEn })),
+    [
+      ...focusAreas.map((f) => ({ id: f.id, name: f.nameEn })),
+      ...activityRows.map((a) => ({ id: a.id, name: `the activity ${a.name}` })),
+    ],
     ps,
-    responsibilities.map((c) => ({ rowId: c.focusAreaId, partyId: c.partyId, role: c.role })),
+    cellsForFlags,
     cs.map((c) => ({ rowId: c.focusAreaId, partyId: c.partyId, text: c.text })),
   );
   return {
@@ -79,10 +107,13 @@ export async function getAgreement(db: Executor, planId: string): Promise<Agreem
     parties: ps,
     focusAreas,
     responsibilities,
+    activities: acts,
+    activityResponsibilities,
     commitments: cs,
     flags: flagsDa.map((f, i) => ({
       code: f.code,
-      focusAreaId: 'rowId' in f ? f.rowId : null,
+      focusAreaId: 'rowId' in f && !activityIds.has(f.rowId) ? f.rowId : null,
+      activityId: 'rowId' in f && activityIds.has(f.rowId) ? f.rowId : null,
       partyId: 'partyId' in f ? f.partyId : null,
       message: { da: f.da, en: flagsEn[i]!.en },
     })),
@@ -131,6 +162,16 @@ export async function saveAgreement(
       if (cells.has(key)) add(`responsibilities.${i}.partyRef`, 'matrix_cell_twice');
       cells.add(key);
     });
+    const planActivities = new Set(before.activities.map((a) => a.id));
+    const activityCells = new Set<string>();
+    input.activityResponsibilities.forEach((r, i) => {
+      if (!refs.has(r.partyRef)) add(`activityResponsibilities.${i}.partyRef`, 'party_not_in_agreement');
+      if (!planActivities.has(r.activityId))
+        add(`activityResponsibilities.${i}.activityId`, 'activity_not_found');
+      const key = `${r.activityId}|${r.partyRef}`;
+      if (activityCells.has(key)) add(`activityResponsibilities.${i}.partyRef`, 'matrix_cell_twice');
+      activityCells.add(key);
+    });
     input.commitments.forEach((c, i) => {
       if (!refs.has(c.partyRef)) add(`commitments.${i}.partyRef`, 'party_not_in_agreement');
       if (!focus.has(c.focusAreaId)) add(`commitments.${i}.focusAreaId`, 'focus_area_not_chosen_by_plan');
@@ -173,6 +214,7 @@ export async function saveAgreement(
     const ids = new Map(input.parties.map((p) => [p.ref, kept.has(p.ref) ? p.ref : newId()]));
     await trx.deleteFrom('collabCommitments').where('planId', '=', planId).execute();
     await trx.deleteFrom('collabResponsibilities').where('planId', '=', planId).execute();
+    await trx.deleteFrom('collabActivityResponsibilities').where('planId', '=', planId).execute();
     await trx.deleteFrom('collabParties').where('planId', '=', planId).execute();
     if (input.parties.length)
       await trx
@@ -195,6 +237,18 @@ export async function saveAgreement(
           input.responsibilities.map((r) => ({
             planId,
             focusAreaId: r.focusAreaId,
+            partyId: ids.get(r.partyRef)!,
+            role: r.role,
+          })),
+        )
+        .execute();
+    if (input.activityResponsibilities.length)
+      await trx
+        .insertInto('collabActivityResponsibilities')
+        .values(
+          input.activityResponsibilities.map((r) => ({
+            planId,
+            activityId: r.activityId,
             partyId: ids.get(r.partyRef)!,
             role: r.role,
           })),

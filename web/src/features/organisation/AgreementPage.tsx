@@ -103,6 +103,9 @@ function AgreementForm({
   const [matrix, setMatrix] = useState<Record<string, MatrixRole | ''>>(
     Object.fromEntries(a.responsibilities.map((r) => [`${r.focusAreaId}|${r.partyId}`, r.role])),
   );
+  const [activityMatrix, setActivityMatrix] = useState<Record<string, MatrixRole | ''>>(
+    Object.fromEntries(a.activityResponsibilities.map((r) => [`${r.activityId}|${r.partyId}`, r.role])),
+  );
   const [commitments, setCommitments] = useState<CommitmentRow[]>(
     a.commitments.map((c) => ({ key: c.id, focusAreaId: c.focusAreaId, partyRef: c.partyId, text: c.text })),
   );
@@ -161,6 +164,12 @@ function AgreementForm({
           partyRef: c.partyRef,
           text: c.text.trim(),
         })),
+        activityResponsibilities: Object.entries(activityMatrix)
+          .filter(([key, role]) => role && refs.has(key.split('|')[1]!))
+          .map(([key, role]) => {
+            const [activityId, partyRef] = key.split('|') as [string, string];
+            return { activityId, partyRef, role: role as MatrixRole };
+          }),
         serviceLinks: services.map((l) => ({
           focusAreaId: l.focusAreaId,
           serviceId: l.serviceId === NEW ? null : l.serviceId,
@@ -357,52 +366,71 @@ function AgreementForm({
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {a.focusAreas.map((f) => {
-                    const flagged = a.flags.some((x) => x.focusAreaId === f.id);
-                    return (
-                      <Table.Tr key={f.id}>
-                        <Table.Th scope="row" fw={500}>
-                          <Group gap={4} wrap="nowrap">
-                            {flagged && (
-                              <IconAlertTriangle
-                                size={16}
-                                aria-label={t('organisation.agreement.flagged')}
-                                role="img"
-                              />
-                            )}
-                            {focusName(f.id)}
-                          </Group>
-                        </Table.Th>
-                        {parties.map((p) => {
-                          const key = `${f.id}|${p.ref}`;
-                          return (
-                            <Table.Td key={p.ref}>
-                              <NativeSelect
-                                aria-label={t('organisation.agreement.cellLabel', {
-                                  focusArea: focusName(f.id),
-                                  party: partyName(p.ref),
-                                })}
-                                size="xs"
-                                value={matrix[key] ?? ''}
-                                disabled={disabled}
-                                onChange={(e) => {
-                                  const v = e.currentTarget.value as MatrixRole | '';
-                                  setMatrix((m) => ({ ...m, [key]: v }));
-                                }}
-                                data={[
-                                  { value: '', label: '–' },
-                                  ...ROLES.map((r) => ({
-                                    value: r,
-                                    label: t(`organisation.agreement.roles.${r}`),
-                                  })),
-                                ]}
-                              />
-                            </Table.Td>
-                          );
-                        })}
-                      </Table.Tr>
-                    );
-                  })}
+                  {[...a.focusAreas.map((f) => ({ focus: f.id as string | null })), { focus: null }].flatMap(
+                    ({ focus }) => {
+                      const acts = a.activities.filter((x) => (x.focusAreaId ?? null) === focus);
+                      const rows: { id: string; name: string; isActivity: boolean }[] = [
+                        ...(focus ? [{ id: focus, name: focusName(focus), isActivity: false }] : []),
+                        ...acts.map((x) => ({ id: x.id, name: x.name, isActivity: true })),
+                      ];
+                      return rows.map((row) => {
+                        const flagged = a.flags.some((x) =>
+                          row.isActivity ? x.activityId === row.id : x.focusAreaId === row.id,
+                        );
+                        const cells = row.isActivity ? activityMatrix : matrix;
+                        const setCells = row.isActivity ? setActivityMatrix : setMatrix;
+                        return (
+                          <Table.Tr key={row.id}>
+                            <Table.Th
+                              scope="row"
+                              fw={row.isActivity ? 400 : 500}
+                              pl={row.isActivity ? 'xl' : undefined}
+                            >
+                              <Group gap={4} wrap="nowrap">
+                                {flagged && (
+                                  <IconAlertTriangle
+                                    size={16}
+                                    aria-label={t('organisation.agreement.flagged')}
+                                    role="img"
+                                  />
+                                )}
+                                {row.isActivity
+                                  ? t('organisation.agreement.activity', { name: row.name })
+                                  : row.name}
+                              </Group>
+                            </Table.Th>
+                            {parties.map((p) => {
+                              const key = `${row.id}|${p.ref}`;
+                              return (
+                                <Table.Td key={p.ref}>
+                                  <NativeSelect
+                                    aria-label={t('organisation.agreement.cellLabel', {
+                                      focusArea: row.name,
+                                      party: partyName(p.ref),
+                                    })}
+                                    size="xs"
+                                    value={cells[key] ?? ''}
+                                    disabled={disabled}
+                                    onChange={(e) => {
+                                      const v = e.currentTarget.value as MatrixRole | '';
+                                      setCells((m) => ({ ...m, [key]: v }));
+                                    }}
+                                    data={[
+                                      { value: '', label: '–' },
+                                      ...ROLES.map((r) => ({
+                                        value: r,
+                                        label: t(`organisation.agreement.roles.${r}`),
+                                      })),
+                                    ]}
+                                  />
+                                </Table.Td>
+                              );
+                            })}
+                          </Table.Tr>
+                        );
+                      });
+                    },
+                  )}
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>

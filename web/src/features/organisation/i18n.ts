@@ -207,11 +207,12 @@ export const organisationDa = {
     },
     matrixTitle: 'Ansvarsmatrix',
     matrixHelp:
-      'For hvert indsatsområde: hvem er ansvarlig, hvem udfører, hvem rådspørges, og hvem informeres. Hvert indsatsområde bør have netop én ansvarlig.',
+      'For hvert indsatsområde og hver aktivitet: hvem er ansvarlig, hvem udfører, hvem rådspørges, og hvem informeres. Hver række bør have netop én ansvarlig.',
     matrixEmpty: 'Matrixen kræver både indsatsområder (på planen) og parter.',
     matrixCaption: 'Ansvarsmatrix: indsatsområder × parter',
     focusArea: 'Indsatsområde',
     flagged: 'Skal afklares',
+    activity: 'Aktivitet: {{name}}',
     cellLabel: '{{focusArea}}: rolle for {{party}}',
     roles: {
       responsible: 'Ansvarlig',
@@ -509,11 +510,12 @@ export const organisationEn: typeof organisationDa = {
     },
     matrixTitle: 'Responsibility matrix',
     matrixHelp:
-      'For each focus area: who is responsible, who carries out, who is consulted and who is informed. Each focus area should have exactly one responsible party.',
+      'For each focus area and activity: who is responsible, who carries out, who is consulted and who is informed. Each row should have exactly one responsible party.',
     matrixEmpty: 'The matrix needs both focus areas (on the plan) and parties.',
     matrixCaption: 'Responsibility matrix: focus areas × parties',
     focusArea: 'Focus area',
     flagged: 'To be clarified',
+    activity: 'Activity: {{name}}',
     cellLabel: '{{focusArea}}: role of {{party}}',
     roles: {
       responsible: 'Responsible',
