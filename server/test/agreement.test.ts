@@ -246,4 +246,44 @@ describe('collaboration agreement', () => {
       'activityResponsibilities.1.partyRef',
     ]);
   });
+
+  it('hides the rows of a focus area the plan drops, so the agreement can still be saved', async () => {
+    const a = (await admin.get(url())).json() as Agreement;
+    const saved = await admin.put(url(), {
+      status: 'draft',
+      attachments: [],
+      parties: [{ ref: 'k', name: 'Kommunen', kind: 'municipality', contactPerson: null }],
+      responsibilities: [{ focusAreaId: focus[1], partyRef: 'k', role: 'responsible' }],
+      commitments: [{ focusAreaId: focus[1], partyRef: 'k', text: 'Noget' }],
+      version: a.version,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    await t.db
+      .deleteFrom('planFocusAreas')
+      .where('planId', '=', plan.id)
+      .where('focusAreaId', '=', focus[1]!)
+      .execute();
+    const b = (await admin.get(url())).json() as Agreement;
+    expect(b.focusAreas.map((f) => f.id)).toEqual([focus[0]]);
+    expect(b.commitments).toEqual([]);
+    expect(b.responsibilities).toEqual([]);
+    const again = await admin.put(url(), {
+      status: b.status,
+      attachments: b.attachments,
+      parties: b.parties.map((p) => ({
+        ref: p.id,
+        name: p.name,
+        kind: p.kind,
+        contactPerson: p.contactPerson,
+      })),
+      responsibilities: b.responsibilities.map((r) => ({ ...r, partyRef: r.partyId })),
+      commitments: b.commitments.map((c) => ({
+        focusAreaId: c.focusAreaId,
+        partyRef: c.partyId,
+        text: c.text,
+      })),
+      version: b.version,
+    });
+    expect(again.statusCode, again.body).toBe(200);
+  });
 });

@@ -60,12 +60,15 @@ export async function getAgreement(db: Executor, planId: string): Promise<Agreem
   const responsibilities = cells
     .filter((c) => focusAreas.some((f) => f.id === c.focusAreaId))
     .map((c) => ({ focusAreaId: c.focusAreaId, partyId: c.partyId, role: c.role as MatrixRole }));
-  const cs = commitments.map((c) => ({
-    id: c.id,
-    focusAreaId: c.focusAreaId,
-    partyId: c.partyId,
-    text: c.text,
-  }));
+  // Rows of focus areas the plan no longer has are kept but not shown, so that a save is not refused for them.
+  const cs = commitments
+    .filter((c) => focusAreas.some((f) => f.id === c.focusAreaId))
+    .map((c) => ({
+      id: c.id,
+      focusAreaId: c.focusAreaId,
+      partyId: c.partyId,
+      text: c.text,
+    }));
   const acts = [...activities]
     .sort((a, b) => danishCollator.compare(a.name, b.name))
     .map((a) => ({ id: a.id, name: a.name, focusAreaId: a.focusAreaId }));
