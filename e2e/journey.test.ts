@@ -33,7 +33,7 @@ describe.runIf(chromiumAvailable())('a plan from creation to export', () => {
 
   it('logs in', async () => {
     await login(page, server.url);
-    expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).count(), { timeout: 15_000 }).toBe(1);
   });
 
   it('creates a plan with two focus areas and two grants', async () => {
