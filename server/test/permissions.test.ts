@@ -482,10 +482,12 @@ const EXPECTED: Record<string, Expectation> = {
 
   // ---------- organisation ----------
   'GET /api/plans/:id/organisation': {
+    personalData: true,
     allowed: PLAN_READERS,
     call: () => ({ url: `/api/plans/${plan.id}/organisation` }),
   },
   'GET /api/plans/:id/organisation/typology-input': {
+    personalData: true,
     allowed: PLAN_READERS,
     call: () => ({ url: `/api/plans/${plan.id}/organisation/typology-input` }),
   },
@@ -510,6 +512,7 @@ const EXPECTED: Record<string, Expectation> = {
     }),
   },
   'GET /api/plans/:id/organisation/forums/:forumId/terms-of-reference': {
+    personalData: true,
     allowed: PLAN_READERS,
     call: async () => ({
       url: `/api/plans/${plan.id}/organisation/forums/${(await orgRow('forums', forumBody())).id}/terms-of-reference`,
@@ -557,6 +560,7 @@ const EXPECTED: Record<string, Expectation> = {
     }),
   },
   'GET /api/plans/:id/agreement': {
+    personalData: true,
     allowed: PLAN_READERS,
     call: () => ({ url: `/api/plans/${plan.id}/agreement` }),
   },
@@ -582,6 +586,7 @@ const EXPECTED: Record<string, Expectation> = {
     },
   },
   'GET /api/area-secretariats/:id/organisation': {
+    personalData: true,
     allowed: SIGNED_IN,
     call: () => ({ url: `/api/area-secretariats/${targets.secretariat}/organisation` }),
   },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   IdParams,
@@ -26,6 +26,7 @@ import {
   TypologyPortfolio,
 } from '@pejling/contracts';
 import type { AppDeps } from '../../app.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { ADMIN, AUTHENTICATED, planRead, planWrite } from '../../http/permissions.js';
 import { getSecretariatOrganisation, saveSecretariatOrganisation } from './secretariat.service.js';
 import {
@@ -53,6 +54,14 @@ export const organisationRoutes = (deps: AppDeps) => async (base: FastifyInstanc
   const tags = ['organisation'];
   const read = { permission: planRead('id') };
   const write = { permission: planWrite('id') };
+  /** People's names and roles are personal data: every read is written to the audit log. */
+  const auditPersonalRead = (
+    req: FastifyRequest,
+    entityType: string,
+    entityId: string,
+    planId: string | null,
+  ) => recordAudit(db, req.ctx, { action: 'read', entityType, entityId, planId });
+
   const root = '/api/plans/:id/organisation';
 
   app.get(
@@ -66,7 +75,11 @@ export const organisationRoutes = (deps: AppDeps) => async (base: FastifyInstanc
         response: { 200: Organisation },
       },
     },
-    async (req) => getOrganisation(db, req.params.id),
+    async (req) => {
+      const organisation = await getOrganisation(db, req.params.id);
+      await auditPersonalRead(req, 'organisation', req.params.id, req.params.id);
+      return organisation;
+    },
   );
 
   app.get(
@@ -80,7 +93,11 @@ export const organisationRoutes = (deps: AppDeps) => async (base: FastifyInstanc
         response: { 200: OrganisationFile },
       },
     },
-    async (req) => getTypologyInput(db, req.params.id),
+    async (req) => {
+      const file = await getTypologyInput(db, req.params.id);
+      await auditPersonalRead(req, 'organisation', req.params.id, req.params.id);
+      return file;
+    },
   );
 
   // ---------- forums ----------
@@ -118,6 +135,12 @@ export const organisationRoutes = (deps: AppDeps) => async (base: FastifyInstanc
     },
     async (req, reply) => {
       const { fileName, buffer } = await termsOfReference(db, req.params.id, req.params.forumId, req.locale);
+      await recordAudit(db, req.ctx, {
+        action: 'export',
+        entityType: 'terms_of_reference',
+        entityId: req.params.forumId,
+        planId: req.params.id,
+      });
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .header('content-disposition', `attachment; filename="${fileName}"`)
@@ -187,7 +210,11 @@ export const organisationRoutes = (deps: AppDeps) => async (base: FastifyInstanc
         response: { 200: Agreement },
       },
     },
-    async (req) => getAgreement(db, req.params.id),
+    async (req) => {
+      const agreement = await getAgreement(db, req.params.id);
+      await auditPersonalRead(req, 'collaboration_agreement', req.params.id, req.params.id);
+      return agreement;
+    },
   );
   app.put(
     '/api/plans/:id/agreement',
@@ -217,7 +244,11 @@ export const organisationRoutes = (deps: AppDeps) => async (base: FastifyInstanc
         response: { 200: SecretariatOrganisation },
       },
     },
-    async (req) => getSecretariatOrganisation(db, req.params.id),
+    async (req) => {
+      const organisation = await getSecretariatOrganisation(db, req.params.id);
+      await auditPersonalRead(req, 'area_secretariat_organisation', req.params.id, null);
+      return organisation;
+    },
   );
   app.put(
     '/api/area-secretariats/:id/organisation',
