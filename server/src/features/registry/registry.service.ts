@@ -1,5 +1,10 @@
 import type { z } from 'zod';
 import type {
+  AreaSecretariat,
+  FundingPool,
+  HousingArea,
+  HousingOrganisation,
+  Municipality,
   AreaSecretariatInput,
   FocusAreaCatalogueInput,
   FundingPoolInput,
@@ -52,6 +57,77 @@ async function updateVersioned(
   }
 }
 
+/** How an entity of the registry is read back and named in the audit log. */
+interface AuditedEntity<T> {
+  entityType: string;
+  notFound: ErrorCode;
+  read: (trx: Executor, ids: string[]) => Promise<T[]>;
+}
+
+/** A new row of a versioned table: id, timestamps and version 1 around the given values. */
+async function insertVersioned(
+  trx: Executor,
+  table: Versioned,
+  values: Record<string, unknown>,
+): Promise<string> {
+  const id = newId();
+  const now = nowIso();
+  await trx
+    .insertInto(table as 'municipalities')
+    .values({ ...(values as object), id, createdAt: now, updatedAt: now, version: 1 } as never)
+    .execute();
+  return id;
+}
+
+/** One transaction: the writer checks and inserts, returning the id; the row as read back is audited. */
+async function auditedCreate<T>(
+  db: Db,
+  ctx: RequestContext,
+  e: AuditedEntity<T>,
+  write: (trx: Executor) => Promise<string>,
+): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    const id = await write(trx);
+    const [after] = await e.read(trx, [id]);
+    await recordAudit(trx, ctx, { action: 'create', entityType: e.entityType, entityId: id, after });
+    return after!;
+  });
+}
+
+/** One transaction: the row before, the writer's change, the row after, both in the audit log. */
+async function auditedUpdate<T>(
+  db: Db,
+  ctx: RequestContext,
+  e: AuditedEntity<T>,
+  id: string,
+  write: (trx: Executor) => Promise<void>,
+): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    const [before] = await e.read(trx, [id]);
+    if (!before) throw notFound(e.notFound);
+    await write(trx);
+    const [after] = await e.read(trx, [id]);
+    await recordAudit(trx, ctx, { action: 'update', entityType: e.entityType, entityId: id, before, after });
+    return after!;
+  });
+}
+
+/** One transaction: the remover checks use and deletes; the row as it was goes to the audit log. */
+async function auditedDelete<T>(
+  db: Db,
+  ctx: RequestContext,
+  e: AuditedEntity<T>,
+  id: string,
+  remove: (trx: Executor) => Promise<void>,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const [before] = await e.read(trx, [id]);
+    if (!before) throw notFound(e.notFound);
+    await remove(trx);
+    await recordAudit(trx, ctx, { action: 'delete', entityType: e.entityType, entityId: id, before });
+  });
+}
+
 async function requireRow(trx: Executor, table: Versioned, id: string, code: ErrorCode, field?: string) {
   const row = await trx
     .selectFrom(table as 'municipalities')
@@ -98,38 +174,29 @@ async function checkMunicipalityUnique(trx: Executor, input: MunicipalityIn, exc
   }
 }
 
-export async function createMunicipality(db: Db, ctx: RequestContext, input: MunicipalityIn) {
-  return db.transaction().execute(async (trx) => {
-    await checkMunicipalityUnique(trx, input);
-    const id = newId();
-    const now = nowIso();
-    await trx
-      .insertInto('municipalities')
-      .values({
-        id,
-        name: input.name,
-        code: input.code ?? null,
-        isExample: 0,
-        createdAt: now,
-        updatedAt: now,
-        version: 1,
-      })
-      .execute();
-    const [after] = await listMunicipalities(trx, [id]);
-    await recordAudit(trx, ctx, { action: 'create', entityType: 'municipality', entityId: id, after });
-    return after!;
-  });
-}
+const MUNICIPALITY: AuditedEntity<Municipality> = {
+  entityType: 'municipality',
+  notFound: 'municipality_not_found',
+  read: listMunicipalities,
+};
 
-export async function updateMunicipality(
+export const createMunicipality = (db: Db, ctx: RequestContext, input: MunicipalityIn) =>
+  auditedCreate(db, ctx, MUNICIPALITY, async (trx) => {
+    await checkMunicipalityUnique(trx, input);
+    return insertVersioned(trx, 'municipalities', {
+      name: input.name,
+      code: input.code ?? null,
+      isExample: 0,
+    });
+  });
+
+export const updateMunicipality = (
   db: Db,
   ctx: RequestContext,
   id: string,
   input: MunicipalityIn & { version: number },
-) {
-  return db.transaction().execute(async (trx) => {
-    const [before] = await listMunicipalities(trx, [id]);
-    if (!before) throw notFound('municipality_not_found');
+) =>
+  auditedUpdate(db, ctx, MUNICIPALITY, id, async (trx) => {
     await checkMunicipalityUnique(trx, input, id);
     await updateVersioned(
       trx,
@@ -139,22 +206,10 @@ export async function updateMunicipality(
       { name: input.name, code: input.code ?? null },
       'municipality_not_found',
     );
-    const [after] = await listMunicipalities(trx, [id]);
-    await recordAudit(trx, ctx, {
-      action: 'update',
-      entityType: 'municipality',
-      entityId: id,
-      before,
-      after,
-    });
-    return after!;
   });
-}
 
-export async function deleteMunicipality(db: Db, ctx: RequestContext, id: string) {
-  return db.transaction().execute(async (trx) => {
-    const [before] = await listMunicipalities(trx, [id]);
-    if (!before) throw notFound('municipality_not_found');
+export const deleteMunicipality = (db: Db, ctx: RequestContext, id: string) =>
+  auditedDelete(db, ctx, MUNICIPALITY, id, async (trx) => {
     const count =
       (await countWhere(trx, 'plans', 'municipalityId', id)) +
       (await countWhere(trx, 'housingAreas', 'municipalityId', id)) +
@@ -163,9 +218,7 @@ export async function deleteMunicipality(db: Db, ctx: RequestContext, id: string
     if (count > 0) throw conflict('municipality_in_use', { count });
     await trx.deleteFrom('roleGrants').where('organisationId', '=', id).execute();
     await trx.deleteFrom('municipalities').where('id', '=', id).execute();
-    await recordAudit(trx, ctx, { action: 'delete', entityType: 'municipality', entityId: id, before });
   });
-}
 
 // ---------- Housing organisations ----------
 type OrgIn = z.output<typeof HousingOrganisationInput>;
@@ -184,43 +237,29 @@ async function checkOrg(trx: Executor, input: OrgIn, exceptId?: string) {
     await requireRow(trx, 'municipalities', input.municipalityId, 'municipality_not_found', 'municipalityId');
 }
 
-export async function createHousingOrganisation(db: Db, ctx: RequestContext, input: OrgIn) {
-  return db.transaction().execute(async (trx) => {
-    await checkOrg(trx, input);
-    const id = newId();
-    const now = nowIso();
-    await trx
-      .insertInto('housingOrganisations')
-      .values({
-        id,
-        name: input.name,
-        municipalityId: input.municipalityId ?? null,
-        isExample: 0,
-        createdAt: now,
-        updatedAt: now,
-        version: 1,
-      })
-      .execute();
-    const [after] = await listHousingOrganisations(trx, [id]);
-    await recordAudit(trx, ctx, {
-      action: 'create',
-      entityType: 'housing_organisation',
-      entityId: id,
-      after,
-    });
-    return after!;
-  });
-}
+const HOUSING_ORGANISATION: AuditedEntity<HousingOrganisation> = {
+  entityType: 'housing_organisation',
+  notFound: 'housing_organisation_not_found',
+  read: listHousingOrganisations,
+};
 
-export async function updateHousingOrganisation(
+export const createHousingOrganisation = (db: Db, ctx: RequestContext, input: OrgIn) =>
+  auditedCreate(db, ctx, HOUSING_ORGANISATION, async (trx) => {
+    await checkOrg(trx, input);
+    return insertVersioned(trx, 'housingOrganisations', {
+      name: input.name,
+      municipalityId: input.municipalityId ?? null,
+      isExample: 0,
+    });
+  });
+
+export const updateHousingOrganisation = (
   db: Db,
   ctx: RequestContext,
   id: string,
   input: OrgIn & { version: number },
-) {
-  return db.transaction().execute(async (trx) => {
-    const [before] = await listHousingOrganisations(trx, [id]);
-    if (!before) throw notFound('housing_organisation_not_found');
+) =>
+  auditedUpdate(db, ctx, HOUSING_ORGANISATION, id, async (trx) => {
     await checkOrg(trx, input, id);
     await updateVersioned(
       trx,
@@ -230,36 +269,17 @@ export async function updateHousingOrganisation(
       { name: input.name, municipalityId: input.municipalityId ?? null },
       'housing_organisation_not_found',
     );
-    const [after] = await listHousingOrganisations(trx, [id]);
-    await recordAudit(trx, ctx, {
-      action: 'update',
-      entityType: 'housing_organisation',
-      entityId: id,
-      before,
-      after,
-    });
-    return after!;
   });
-}
 
-export async function deleteHousingOrganisation(db: Db, ctx: RequestContext, id: string) {
-  return db.transaction().execute(async (trx) => {
-    const [before] = await listHousingOrganisations(trx, [id]);
-    if (!before) throw notFound('housing_organisation_not_found');
+export const deleteHousingOrganisation = (db: Db, ctx: RequestContext, id: string) =>
+  auditedDelete(db, ctx, HOUSING_ORGANISATION, id, async (trx) => {
     const count =
       (await countWhere(trx, 'housingDepartments', 'housingOrganisationId', id)) +
       (await countWhere(trx, 'plans', 'housingOrganisationId', id));
     if (count > 0) throw conflict('housing_organisation_in_use', { count });
     await trx.deleteFrom('roleGrants').where('organisationId', '=', id).execute();
     await trx.deleteFrom('housingOrganisations').where('id', '=', id).execute();
-    await recordAudit(trx, ctx, {
-      action: 'delete',
-      entityType: 'housing_organisation',
-      entityId: id,
-      before,
-    });
   });
-}
 
 // ---------- Housing areas with departments ----------
 type AreaIn = z.output<typeof HousingAreaInput>;
@@ -320,40 +340,27 @@ async function writeDepartments(trx: Executor, areaId: string, input: AreaIn) {
     .execute();
 }
 
-export async function createArea(db: Db, ctx: RequestContext, input: AreaIn) {
-  return db.transaction().execute(async (trx) => {
-    await checkArea(trx, input);
-    const id = newId();
-    const now = nowIso();
-    await trx
-      .insertInto('housingAreas')
-      .values({
-        id,
-        name: input.name,
-        municipalityId: input.municipalityId,
-        description: input.description ?? null,
-        isExample: 0,
-        createdAt: now,
-        updatedAt: now,
-        version: 1,
-      })
-      .execute();
-    await writeDepartments(trx, id, input);
-    const [after] = await listAreas(trx, [id]);
-    await recordAudit(trx, ctx, { action: 'create', entityType: 'housing_area', entityId: id, after });
-    return after!;
-  });
-}
+const AREA: AuditedEntity<HousingArea> = {
+  entityType: 'housing_area',
+  notFound: 'area_not_found',
+  read: listAreas,
+};
 
-export async function updateArea(
-  db: Db,
-  ctx: RequestContext,
-  id: string,
-  input: AreaIn & { version: number },
-) {
-  return db.transaction().execute(async (trx) => {
-    const [before] = await listAreas(trx, [id]);
-    if (!before) throw notFound('area_not_found');
+export const createArea = (db: Db, ctx: RequestContext, input: AreaIn) =>
+  auditedCreate(db, ctx, AREA, async (trx) => {
+    await checkArea(trx, input);
+    const id = await insertVersioned(trx, 'housingAreas', {
+      name: input.name,
+      municipalityId: input.municipalityId,
+      description: input.description ?? null,
+      isExample: 0,
+    });
+    await writeDepartments(trx, id, input);
+    return id;
+  });
+
+export const updateArea = (db: Db, ctx: RequestContext, id: string, input: AreaIn & { version: number }) =>
+  auditedUpdate(db, ctx, AREA, id, async (trx) => {
     await checkArea(trx, input, id);
     await updateVersioned(
       trx,
@@ -364,22 +371,10 @@ export async function updateArea(
       'area_not_found',
     );
     await writeDepartments(trx, id, input);
-    const [after] = await listAreas(trx, [id]);
-    await recordAudit(trx, ctx, {
-      action: 'update',
-      entityType: 'housing_area',
-      entityId: id,
-      before,
-      after,
-    });
-    return after!;
   });
-}
 
-export async function deleteArea(db: Db, ctx: RequestContext, id: string) {
-  return db.transaction().execute(async (trx) => {
-    const [before] = await listAreas(trx, [id]);
-    if (!before) throw notFound('area_not_found');
+export const deleteArea = (db: Db, ctx: RequestContext, id: string) =>
+  auditedDelete(db, ctx, AREA, id, async (trx) => {
     const r = await trx
       .selectFrom('planAreas')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -388,9 +383,7 @@ export async function deleteArea(db: Db, ctx: RequestContext, id: string) {
     if (Number(r.n) > 0) throw conflict('area_in_use', { count: Number(r.n) });
     await trx.deleteFrom('housingDepartments').where('areaId', '=', id).execute();
     await trx.deleteFrom('housingAreas').where('id', '=', id).execute();
-    await recordAudit(trx, ctx, { action: 'delete', entityType: 'housing_area', entityId: id, before });
   });
-}
 
 // ---------- Funding pools and catalogues ----------
 type PoolIn = z.output<typeof FundingPoolInput>;
@@ -442,39 +435,25 @@ export async function insertCatalogue(trx: Executor, poolId: string, input: Cata
   return id;
 }
 
-export async function createPool(db: Db, ctx: RequestContext, input: PoolIn) {
-  return db.transaction().execute(async (trx) => {
-    await checkPool(trx, input);
-    const id = newId();
-    const now = nowIso();
-    await trx
-      .insertInto('fundingPools')
-      .values({
-        id,
-        name: input.name,
-        startYear: input.startYear,
-        endYear: input.endYear,
-        description: input.description ?? null,
-        createdAt: now,
-        updatedAt: now,
-        version: 1,
-      })
-      .execute();
-    const [after] = await listPools(trx, [id]);
-    await recordAudit(trx, ctx, { action: 'create', entityType: 'funding_pool', entityId: id, after });
-    return after!;
-  });
-}
+const POOL: AuditedEntity<FundingPool> = {
+  entityType: 'funding_pool',
+  notFound: 'pool_not_found',
+  read: listPools,
+};
 
-export async function updatePool(
-  db: Db,
-  ctx: RequestContext,
-  id: string,
-  input: PoolIn & { version: number },
-) {
-  return db.transaction().execute(async (trx) => {
-    const [before] = await listPools(trx, [id]);
-    if (!before) throw notFound('pool_not_found');
+export const createPool = (db: Db, ctx: RequestContext, input: PoolIn) =>
+  auditedCreate(db, ctx, POOL, async (trx) => {
+    await checkPool(trx, input);
+    return insertVersioned(trx, 'fundingPools', {
+      name: input.name,
+      startYear: input.startYear,
+      endYear: input.endYear,
+      description: input.description ?? null,
+    });
+  });
+
+export const updatePool = (db: Db, ctx: RequestContext, id: string, input: PoolIn & { version: number }) =>
+  auditedUpdate(db, ctx, POOL, id, async (trx) => {
     await checkPool(trx, input, id);
     await updateVersioned(
       trx,
@@ -489,17 +468,7 @@ export async function updatePool(
       },
       'pool_not_found',
     );
-    const [after] = await listPools(trx, [id]);
-    await recordAudit(trx, ctx, {
-      action: 'update',
-      entityType: 'funding_pool',
-      entityId: id,
-      before,
-      after,
-    });
-    return after!;
   });
-}
 
 export async function addCatalogue(db: Db, ctx: RequestContext, poolId: string, input: CatalogueIn) {
   return db.transaction().execute(async (trx) => {
@@ -522,56 +491,43 @@ export async function addCatalogue(db: Db, ctx: RequestContext, poolId: string, 
   });
 }
 
-export async function deletePool(db: Db, ctx: RequestContext, id: string) {
-  return db.transaction().execute(async (trx) => {
-    const [before] = await listPools(trx, [id]);
-    if (!before) throw notFound('pool_not_found');
+export const deletePool = (db: Db, ctx: RequestContext, id: string) =>
+  auditedDelete(db, ctx, POOL, id, async (trx) => {
     const count =
       (await countWhere(trx, 'plans', 'poolId', id)) + (await countWhere(trx, 'grants', 'poolId', id));
     if (count > 0) throw conflict('pool_in_use', { count });
     await trx.deleteFrom('focusAreas').where('poolId', '=', id).execute();
     await trx.deleteFrom('focusAreaCatalogues').where('poolId', '=', id).execute();
     await trx.deleteFrom('fundingPools').where('id', '=', id).execute();
-    await recordAudit(trx, ctx, { action: 'delete', entityType: 'funding_pool', entityId: id, before });
   });
-}
 
 // ---------- Area secretariats ----------
 type SecretariatIn = z.output<typeof AreaSecretariatInput>;
 
-export async function createSecretariat(db: Db, ctx: RequestContext, input: SecretariatIn) {
-  return db.transaction().execute(async (trx) => {
-    await requireRow(trx, 'municipalities', input.municipalityId, 'municipality_not_found', 'municipalityId');
-    const id = newId();
-    const now = nowIso();
-    await trx
-      .insertInto('areaSecretariats')
-      .values({
-        id,
-        name: input.name,
-        municipalityId: input.municipalityId,
-        description: input.description ?? null,
-        isExample: 0,
-        createdAt: now,
-        updatedAt: now,
-        version: 1,
-      })
-      .execute();
-    const [after] = await listSecretariats(trx, [id]);
-    await recordAudit(trx, ctx, { action: 'create', entityType: 'area_secretariat', entityId: id, after });
-    return after!;
-  });
-}
+const SECRETARIAT: AuditedEntity<AreaSecretariat> = {
+  entityType: 'area_secretariat',
+  notFound: 'secretariat_not_found',
+  read: listSecretariats,
+};
 
-export async function updateSecretariat(
+export const createSecretariat = (db: Db, ctx: RequestContext, input: SecretariatIn) =>
+  auditedCreate(db, ctx, SECRETARIAT, async (trx) => {
+    await requireRow(trx, 'municipalities', input.municipalityId, 'municipality_not_found', 'municipalityId');
+    return insertVersioned(trx, 'areaSecretariats', {
+      name: input.name,
+      municipalityId: input.municipalityId,
+      description: input.description ?? null,
+      isExample: 0,
+    });
+  });
+
+export const updateSecretariat = (
   db: Db,
   ctx: RequestContext,
   id: string,
   input: SecretariatIn & { version: number },
-) {
-  return db.transaction().execute(async (trx) => {
-    const [before] = await listSecretariats(trx, [id]);
-    if (!before) throw notFound('secretariat_not_found');
+) =>
+  auditedUpdate(db, ctx, SECRETARIAT, id, async (trx) => {
     await requireRow(trx, 'municipalities', input.municipalityId, 'municipality_not_found', 'municipalityId');
     await updateVersioned(
       trx,
@@ -581,25 +537,11 @@ export async function updateSecretariat(
       { name: input.name, municipalityId: input.municipalityId, description: input.description ?? null },
       'secretariat_not_found',
     );
-    const [after] = await listSecretariats(trx, [id]);
-    await recordAudit(trx, ctx, {
-      action: 'update',
-      entityType: 'area_secretariat',
-      entityId: id,
-      before,
-      after,
-    });
-    return after!;
   });
-}
 
-export async function deleteSecretariat(db: Db, ctx: RequestContext, id: string) {
-  return db.transaction().execute(async (trx) => {
-    const [before] = await listSecretariats(trx, [id]);
-    if (!before) throw notFound('secretariat_not_found');
+export const deleteSecretariat = (db: Db, ctx: RequestContext, id: string) =>
+  auditedDelete(db, ctx, SECRETARIAT, id, async (trx) => {
     const count = await countWhere(trx, 'plans', 'areaSecretariatId', id);
     if (count > 0) throw conflict('secretariat_in_use', { count });
     await trx.deleteFrom('areaSecretariats').where('id', '=', id).execute();
-    await recordAudit(trx, ctx, { action: 'delete', entityType: 'area_secretariat', entityId: id, before });
   });
-}
