@@ -1,16 +1,5 @@
 import { useState } from 'react';
-import {
-  ActionIcon,
-  Button,
-  Checkbox,
-  Fieldset,
-  Group,
-  NativeSelect,
-  Stack,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Checkbox, Fieldset, Group, NativeSelect, Stack, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { PlanDetail } from '../../api/types';
 import { useSaveActivity, type Activity, type Goal } from '../../api/results';
@@ -20,6 +9,7 @@ import { formatDate, parseDateInput, parseKronerToOre, sortBy } from '../../lib/
 import { notifySuccess } from '../../lib/notify';
 import { useLocale } from '../../lib/useLocale';
 import { FormModal } from '../admin/FormModal';
+import { AddRowButton, RemoveRowButton } from '../../components/RowButtons';
 
 const STATUSES = ['planned', 'running', 'paused', 'ended'] as const;
 const FREQUENCIES = ['none', 'weekly', 'monthly', 'quarterly', 'half_yearly', 'yearly'] as const;
@@ -295,28 +285,17 @@ export function ActivityForm({
                   setMilestones((rows) => rows.map((r, j) => (j === i ? { ...r, done: v } : r)));
                 }}
               />
-              <ActionIcon
-                variant="subtle"
-                color="red.9"
-                size="lg"
-                mb={4}
-                aria-label={t('results.activities.removeMilestone', { n: i + 1 })}
-                title={t('results.activities.removeMilestone', { n: i + 1 })}
+              <RemoveRowButton
+                label={t('results.activities.removeMilestone', { n: i + 1 })}
                 onClick={() => setMilestones((rows) => rows.filter((_, j) => j !== i))}
-              >
-                <IconTrash size={18} aria-hidden="true" />
-              </ActionIcon>
+              />
             </Group>
           ))}
-          <Button
-            variant="default"
-            size="xs"
-            w="fit-content"
-            leftSection={<IconPlus size={16} aria-hidden="true" />}
+          <AddRowButton
             onClick={() => setMilestones((rows) => [...rows, { title: '', date: '', done: false }])}
           >
             {t('results.activities.addMilestone')}
-          </Button>
+          </AddRowButton>
         </Stack>
       </Fieldset>
     </FormModal>

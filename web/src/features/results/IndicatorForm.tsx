@@ -1,16 +1,5 @@
 import { useState } from 'react';
-import {
-  ActionIcon,
-  Button,
-  Fieldset,
-  Group,
-  NativeSelect,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Fieldset, Group, NativeSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSaveIndicator, type Goal, type Indicator } from '../../api/results';
 import { DateField } from '../../components/DateField';
@@ -20,6 +9,7 @@ import { notifySuccess } from '../../lib/notify';
 import { useLocale } from '../../lib/useLocale';
 import { FormModal } from '../admin/FormModal';
 import { decimalText, parseDecimal } from './shared';
+import { AddRowButton, RemoveRowButton } from '../../components/RowButtons';
 
 const KINDS = ['count', 'percentage', 'average', 'yes_no'] as const;
 const DIRECTIONS = ['higher_is_better', 'lower_is_better'] as const;
@@ -330,24 +320,13 @@ export function IndicatorForm({
                   error={errors[`targets.${i}.breakdown.${row.breakdown.split('=')[0]}`]}
                 />
               )}
-              <ActionIcon
-                variant="subtle"
-                color="red.9"
-                size="lg"
-                mb={4}
-                aria-label={t('results.indicators.removeTarget', { n: i + 1 })}
-                title={t('results.indicators.removeTarget', { n: i + 1 })}
+              <RemoveRowButton
+                label={t('results.indicators.removeTarget', { n: i + 1 })}
                 onClick={() => setTargets((rows) => rows.filter((_, j) => j !== i))}
-              >
-                <IconTrash size={18} aria-hidden="true" />
-              </ActionIcon>
+              />
             </Group>
           ))}
-          <Button
-            variant="default"
-            size="xs"
-            w="fit-content"
-            leftSection={<IconPlus size={16} aria-hidden="true" />}
+          <AddRowButton
             onClick={() =>
               setTargets((rows) => [
                 ...rows,
@@ -356,7 +335,7 @@ export function IndicatorForm({
             }
           >
             {t('results.indicators.addTarget')}
-          </Button>
+          </AddRowButton>
         </Stack>
       </Fieldset>
       <Fieldset legend={t('results.indicators.breakdowns')}>
@@ -392,28 +371,17 @@ export function IndicatorForm({
                 }}
                 error={errors[`breakdowns.${i}.categories`] ?? errors[`breakdowns.${i}.categories.0`]}
               />
-              <ActionIcon
-                variant="subtle"
-                color="red.9"
-                size="lg"
-                mb={4}
-                aria-label={t('results.indicators.removeBreakdown', { n: i + 1 })}
-                title={t('results.indicators.removeBreakdown', { n: i + 1 })}
+              <RemoveRowButton
+                label={t('results.indicators.removeBreakdown', { n: i + 1 })}
                 onClick={() => setBreakdowns((rows) => rows.filter((_, j) => j !== i))}
-              >
-                <IconTrash size={18} aria-hidden="true" />
-              </ActionIcon>
+              />
             </Group>
           ))}
-          <Button
-            variant="default"
-            size="xs"
-            w="fit-content"
-            leftSection={<IconPlus size={16} aria-hidden="true" />}
+          <AddRowButton
             onClick={() => setBreakdowns((rows) => [...rows, { key: '', label: '', categories: '' }])}
           >
             {t('results.indicators.addBreakdown')}
-          </Button>
+          </AddRowButton>
         </Stack>
       </Fieldset>
     </FormModal>
