@@ -313,6 +313,75 @@ export interface IssueLike {
   message?: string;
 }
 
+  // Registrations, participants and values computed from them
+  registration_not_found: {
+    da: 'Registreringen findes ikke i denne helhedsplan.',
+    en: 'The registration does not exist in this plan.',
+  },
+  activity_not_in_plan: {
+    da: 'Aktiviteten hører til en anden helhedsplan (eller findes ikke). Vælg en aktivitet fra denne plan.',
+    en: 'The activity belongs to another plan (or does not exist). Choose an activity of this plan.',
+  },
+  registration_outside_activity: {
+    da: 'Datoen {date} ligger uden for aktivitetens periode ({start} til {end}). Ret datoen eller aktivitetens periode.',
+    en: "The date {date} lies outside the activity's period ({start} to {end}). Correct the date or the activity's period.",
+  },
+  date_in_future: {
+    da: 'Datoen {date} ligger i fremtiden. Registrér det, der er sket.',
+    en: 'The date {date} is in the future. Register what has happened.',
+  },
+  breakdown_not_counted: {
+    da: 'Aktiviteten tæller ikke deltagere fordelt på "{breakdown}". Opdelinger kommer fra de indikatorer, aktiviteten leverer til: {allowed}.',
+    en: 'The activity does not count participants by "{breakdown}". Breakdowns come from the indicators the activity feeds: {allowed}.',
+  },
+  breakdown_exceeds_participants: {
+    da: 'Fordelt på "{breakdown}" er der talt {sum} deltagere, men registreringen har kun {participants}.',
+    en: 'Counted by "{breakdown}" there are {sum} participants, but the registration has only {participants}.',
+  },
+  activity_has_registrations: {
+    da: 'Aktiviteten har {registrations} registreringer og {enrolments} tilmeldinger og kan ikke slettes. Sæt den til "afsluttet" i stedet.',
+    en: 'The activity has {registrations} registrations and {enrolments} enrolments and cannot be deleted. Set it to "ended" instead.',
+  },
+  measure_required: {
+    da: 'Vælg, hvad indikatoren tæller i registreringerne (deltagere, gange, timer, tilmeldte eller et udfald).',
+    en: 'Choose what the indicator counts in the registrations (participants, sessions, hours, enrolled or an outcome).',
+  },
+  measure_not_for_source: {
+    da: 'Kun indikatorer med registreringer som datakilde tæller i registreringerne. Fjern valget, eller skift datakilde.',
+    en: 'Only indicators with registrations as data source count in the registrations. Clear the choice or change the data source.',
+  },
+  measure_kind_mismatch: {
+    da: 'En indikator af typen "{kind}" kan ikke beregnes som "{measure}". Mulige typer: {allowed}.',
+    en: 'An indicator of kind "{kind}" cannot be computed as "{measure}". Possible kinds: {allowed}.',
+  },
+  outcome_kind_required: {
+    da: 'Vælg hvilket udfald indikatoren tæller (f.eks. påbegyndt uddannelse).',
+    en: 'Choose which outcome the indicator counts (e.g. started education).',
+  },
+  values_computed: {
+    da: 'Indikatorens værdier beregnes af registreringerne og kan ikke indtastes. Registrér aktiviteten i stedet, eller skift datakilde.',
+    en: "The indicator's values are computed from the registrations and cannot be entered. Register the activity instead, or change the data source.",
+  },
+  participant_not_found: {
+    da: 'Deltageren findes ikke i denne helhedsplan.',
+    en: 'The participant does not exist in this plan.',
+  },
+  participant_code_cpr: {
+    da: 'Koden ligner et CPR-nummer. Deltagere registreres med en kode, I selv vælger (f.eks. LC-0042), aldrig med CPR-nummer.',
+    en: 'The code looks like a CPR number. Participants are registered with a code you choose (e.g. LC-0042), never a CPR number.',
+  },
+  participant_code_taken: {
+    da: 'Planen har allerede en deltager med koden {code}.',
+    en: 'The plan already has a participant with the code {code}.',
+  },
+  enrolment_duplicate: {
+    da: 'Deltageren er tilmeldt samme aktivitet fra samme dato to gange.',
+    en: 'The participant is enrolled in the same activity from the same date twice.',
+  },
+  outcome_duplicate: {
+    da: 'Samme udfald på samme dato står to gange.',
+    en: 'The same outcome on the same date appears twice.',
+  },
 /** Turns one validation issue into a sentence that says what to fix, in the user's language. */
 export function validationMessage(issue: IssueLike, locale: Locale): string {
   const p = issue.params;

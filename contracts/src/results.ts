@@ -24,6 +24,19 @@ export const RegistrationFrequency = z.enum([
   'yearly',
 ]);
 export type RegistrationFrequency = z.infer<typeof RegistrationFrequency>;
+/** What an indicator computed from registrations counts (see server/src/domain/registrations.ts). */
+export const RegistrationMeasure = z.enum(['participants', 'sessions', 'hours', 'enrolled', 'outcome']);
+export type RegistrationMeasure = z.infer<typeof RegistrationMeasure>;
+export const OutcomeKind = z.enum([
+  'started_education',
+  'completed_education',
+  'got_job',
+  'got_leisure_job',
+  'joined_association',
+  'left_programme',
+  'other',
+]);
+export type OutcomeKind = z.infer<typeof OutcomeKind>;
 export const ValueState = z.enum(['value', 'missing', 'suppressed']);
 export type ValueState = z.infer<typeof ValueState>;
 export const TargetStatus = z.enum(['on_track', 'ahead', 'behind', 'no_data']);
@@ -90,6 +103,10 @@ export const IndicatorInput = z.object({
   kind: IndicatorKind,
   direction: IndicatorDirection,
   dataSource: IndicatorSource,
+  /** With data source `registrations`: what the indicator counts in them. */
+  registrationMeasure: RegistrationMeasure.nullable().optional(),
+  /** With measure `outcome`: which outcome. */
+  outcomeKind: OutcomeKind.nullable().optional(),
   combine: IndicatorCombine,
   breakdowns: z.array(BreakdownInput).max(5).default([]),
   baselineValue: z.number().nullable().optional(),
@@ -175,6 +192,8 @@ export const Indicator = z.object({
   kind: IndicatorKind,
   direction: IndicatorDirection,
   dataSource: IndicatorSource,
+  registrationMeasure: RegistrationMeasure.nullable(),
+  outcomeKind: OutcomeKind.nullable(),
   combine: IndicatorCombine,
   breakdowns: z.array(BreakdownInput),
   baselineValue: z.number().nullable(),
@@ -257,6 +276,12 @@ export const Activity = z.object({
   budgetOre: z.number().nullable(),
   milestones: z.array(z.object({ title: z.string(), date: z.string().nullable(), done: z.boolean() })),
   registrationFrequency: RegistrationFrequency,
+  registrationCount: z.number(),
+  lastRegistration: z.string().nullable(),
+  /** The day registrations were due, when the activity is running and they are overdue. */
+  overdueSince: z.string().nullable(),
+  /** The breakdowns registrations count participants by: those of the indicators it feeds. */
+  registrationBreakdowns: z.array(BreakdownInput),
   version: z.number(),
 });
 export type Activity = z.infer<typeof Activity>;
@@ -268,6 +293,7 @@ export const CoherenceFlagKind = z.enum([
   'indicator_without_baseline',
   'indicator_without_target',
   'activity_without_goal',
+  'registrations_overdue',
   'only_activity_goals_measured',
 ]);
 export type CoherenceFlagKind = z.infer<typeof CoherenceFlagKind>;
@@ -278,6 +304,8 @@ export const CoherenceFlag = z.object({
   entityId: z.string(),
   name: z.string(),
   goalLevel: GoalLevel.nullable(),
+  /** For `registrations_overdue`: the day registrations were due. */
+  since: z.string().optional(),
 });
 export type CoherenceFlag = z.infer<typeof CoherenceFlag>;
 
@@ -318,3 +346,111 @@ export const ResultsExportQuery = z.object({ format: z.enum(['csv', 'xlsx']) });
 export const GoalParams = z.object({ planId: Id, goalId: Id });
 export const IndicatorParams = z.object({ planId: Id, indicatorId: Id });
 export const ActivityParams = z.object({ planId: Id, activityId: Id });
+
+// ---------- Registrations ----------
+const Count = z.number().int().min(0).max(1_000_000);
+
+export const RegistrationInput = z.object({
+  activityId: Id,
+  date: IsoDate,
+  participants: Count,
+  /** Breakdown key → category → participants, by the breakdowns of the indicators the activity feeds. */
+  counts: z.record(z.string().max(40), z.record(z.string().max(60), Count)).default({}),
+  hours: z.number().min(0).max(10_000).nullable().optional(),
+  note: OptText(2000),
+});
+export type RegistrationInput = z.input<typeof RegistrationInput>;
+export const RegistrationUpdate = RegistrationInput.extend({ version: Version });
+export type RegistrationUpdate = z.input<typeof RegistrationUpdate>;
+
+export const Registration = z.object({
+  id: Id,
+  planId: z.string(),
+  activityId: z.string(),
+  date: z.string(),
+  participants: z.number(),
+  counts: z.record(z.string(), z.record(z.string(), z.number())),
+  hours: z.number().nullable(),
+  note: z.string().nullable(),
+  source: z.enum(['manual', 'import']),
+  version: z.number(),
+});
+export type Registration = z.infer<typeof Registration>;
+
+export const RegistrationQuery = z.object({
+  activityId: Id.optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+});
+export const RegistrationList = z.object({
+  items: z.array(Registration),
+  total: z.number(),
+  participants: z.number(),
+  hours: z.number(),
+});
+export type RegistrationList = z.infer<typeof RegistrationList>;
+export const RegistrationParams = z.object({ planId: Id, registrationId: Id });
+
+// ---------- Participants (pseudonymous) ----------
+export const Gender = z.enum(['female', 'male', 'other']);
+export type Gender = z.infer<typeof Gender>;
+
+export const EnrolmentInput = z.object({
+  activityId: Id,
+  startedOn: IsoDate,
+  endedOn: IsoDate.nullable().optional(),
+});
+export const OutcomeEventInput = z.object({
+  kind: OutcomeKind,
+  date: IsoDate,
+  activityId: Id.nullable().optional(),
+  note: OptText(500),
+});
+
+export const ParticipantInput = z.object({
+  /** A code the plan chooses (e.g. LC-0042); never a CPR number or a name. */
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .regex(/^[A-Za-z0-9ÆØÅæøå_.-]+$/),
+  birthYear: z.number().int().min(1900).max(2100).nullable().optional(),
+  gender: Gender.nullable().optional(),
+  postcode: z
+    .string()
+    .trim()
+    .regex(/^\d{4}$/)
+    .nullable()
+    .optional(),
+  enrolments: z.array(EnrolmentInput).max(100).default([]),
+  outcomes: z.array(OutcomeEventInput).max(100).default([]),
+});
+export type ParticipantInput = z.input<typeof ParticipantInput>;
+export const ParticipantUpdate = ParticipantInput.extend({ version: Version });
+export type ParticipantUpdate = z.input<typeof ParticipantUpdate>;
+
+export const Participant = z.object({
+  id: Id,
+  planId: z.string(),
+  code: z.string(),
+  birthYear: z.number().nullable(),
+  gender: Gender.nullable(),
+  postcode: z.string().nullable(),
+  enrolments: z.array(
+    z.object({ activityId: z.string(), startedOn: z.string(), endedOn: z.string().nullable() }),
+  ),
+  outcomes: z.array(
+    z.object({
+      kind: OutcomeKind,
+      date: z.string(),
+      activityId: z.string().nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
+  version: z.number(),
+});
+export type Participant = z.infer<typeof Participant>;
+export const ParticipantList = z.object({ items: z.array(Participant) });
+export type ParticipantList = z.infer<typeof ParticipantList>;
+export const ParticipantParams = z.object({ planId: Id, participantId: Id });

@@ -20,6 +20,7 @@ import { auditRoutes } from './features/audit/audit.routes.js';
 import { registryRoutes } from './features/registry/registry.routes.js';
 import { planRoutes } from './features/plans/plan.routes.js';
 import { organisationRoutes } from './features/organisation/organisation.routes.js';
+import { registrationRoutes } from './features/results/registrations.routes.js';
 import { resultsRoutes } from './features/results/results.routes.js';
 
 export interface RouteEntry {
@@ -136,6 +137,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(planRoutes(deps));
   await app.register(organisationRoutes(deps));
   await app.register(resultsRoutes(deps));
+  await app.register(registrationRoutes(deps));
 
   app.get('/api/openapi.json', { config: { permission: PUBLIC }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -132,6 +132,15 @@ async function resultsIndicator(): Promise<{ id: string; goalId: string; version
 async function resultsActivity(): Promise<{ id: string; version: number }> {
   return (await clients.admin.post(`/api/plans/${plan.id}/activities`, activityInput())).json();
 }
+const registrationInput = (activityId: string) => ({ activityId, date: '2025-03-01', participants: 4 });
+async function registration(): Promise<{ id: string; activityId: string; version: number }> {
+  const a = await resultsActivity();
+  return (await clients.admin.post(`/api/plans/${plan.id}/registrations`, registrationInput(a.id))).json();
+}
+const participantInput = () => ({ code: unique('LC').replace(/\s/g, '-'), birthYear: 2008 });
+async function participant(): Promise<{ id: string; version: number }> {
+  return (await clients.admin.post(`/api/plans/${plan.id}/participants`, participantInput())).json();
+}
 
 const targets = {} as Record<'municipality' | 'org' | 'area' | 'pool' | 'secretariat', string>;
 
@@ -515,6 +524,56 @@ const EXPECTED: Record<string, Expectation> = {
     personalData: true,
     allowed: PLAN_READERS,
     call: async () => ({
+  // ---------- registrations and participants ----------
+  'GET /api/plans/:planId/registrations': {
+    allowed: PLAN_READERS,
+    call: () => ({ url: `/api/plans/${plan.id}/registrations` }),
+  },
+  'POST /api/plans/:planId/registrations': {
+    allowed: PLAN_WRITERS,
+    call: async () => ({
+      url: `/api/plans/${plan.id}/registrations`,
+      payload: registrationInput((await resultsActivity()).id),
+    }),
+  },
+  'PUT /api/plans/:planId/registrations/:registrationId': {
+    allowed: PLAN_WRITERS,
+    call: async () => {
+      const r = await registration();
+      return {
+        url: `/api/plans/${plan.id}/registrations/${r.id}`,
+        payload: { ...registrationInput(r.activityId), participants: 5, version: r.version },
+      };
+    },
+  },
+  'DELETE /api/plans/:planId/registrations/:registrationId': {
+    allowed: PLAN_WRITERS,
+    call: async () => ({ url: `/api/plans/${plan.id}/registrations/${(await registration()).id}` }),
+  },
+  'GET /api/plans/:planId/participants': {
+    personalData: true,
+    allowed: PLAN_READERS,
+    call: () => ({ url: `/api/plans/${plan.id}/participants` }),
+  },
+  'POST /api/plans/:planId/participants': {
+    allowed: PLAN_WRITERS,
+    call: () => ({ url: `/api/plans/${plan.id}/participants`, payload: participantInput() }),
+  },
+  'PUT /api/plans/:planId/participants/:participantId': {
+    allowed: PLAN_WRITERS,
+    call: async () => {
+      const p = await participant();
+      return {
+        url: `/api/plans/${plan.id}/participants/${p.id}`,
+        payload: { ...participantInput(), version: p.version },
+      };
+    },
+  },
+  'DELETE /api/plans/:planId/participants/:participantId': {
+    allowed: PLAN_WRITERS,
+    call: async () => ({ url: `/api/plans/${plan.id}/participants/${(await participant()).id}` }),
+  },
+
       url: `/api/plans/${plan.id}/organisation/forums/${(await orgRow('forums', forumBody())).id}/terms-of-reference`,
     }),
   },

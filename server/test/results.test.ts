@@ -430,7 +430,10 @@ describe('coherence', () => {
     const f0 = p.focusAreas[0]!.id;
     const g = await goal(p.id, { level: 'result', focusAreaId: f0, title: 'Flere i job' });
     const orphan = (
-      await admin.post(`/api/plans/${p.id}/activities`, activityInput({ focusAreaId: f0 }))
+      await admin.post(
+        `/api/plans/${p.id}/activities`,
+        activityInput({ focusAreaId: f0, registrationFrequency: 'none' }),
+      )
     ).json();
     let c = (await admin.get(`/api/plans/${p.id}/coherence`)).json() as ResultsFramework['coherence'];
     expect(c.flags.map((f) => [f.kind, f.entityId])).toEqual([
@@ -439,7 +442,7 @@ describe('coherence', () => {
       ['activity_without_goal', orphan.id],
     ]);
     await admin.put(`/api/plans/${p.id}/activities/${orphan.id}`, {
-      ...activityInput({ focusAreaId: f0, goalIds: [g.id] }),
+      ...activityInput({ focusAreaId: f0, goalIds: [g.id], registrationFrequency: 'none' }),
       version: orphan.version,
     });
     await admin.post(

@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004-collaboration.js';
 import * as m0005 from './migrations/0005-municipal-services.js';
 import * as m0006 from './migrations/0006-secretariat-organisation.js';
 import * as m0007 from './migrations/0007-activity-responsibilities.js';
+import * as m0008 from './migrations/0008-registrations.js';
 
 /** Every migration, in order. Never edit one that has landed; add the next. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005-municipal-services': m0005,
   '0006-secretariat-organisation': m0006,
   '0007-activity-responsibilities': m0007,
+  '0008-registrations': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

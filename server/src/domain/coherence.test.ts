@@ -61,6 +61,17 @@ describe('coherence', () => {
     ).toEqual(['impact', 'result', 'act']);
   });
 
+  it('flags activities whose registrations are overdue, with the day they were due', () => {
+    expect(flagsOf('registrations_overdue')).toEqual([]);
+    const late = coherence({
+      ...example,
+      activities: [{ ...example.activities[0]!, overdueSince: '2024-06-10' }, example.activities[1]!],
+    });
+    const flag = late.flags.find((f) => f.kind === 'registrations_overdue');
+    expect(flag).toMatchObject({ entity: 'activity', entityId: 'a-cafe', since: '2024-06-10' });
+    expect(late.flagCounts.registrations_overdue).toBe(1);
+  });
+
   it('flags goals without an indicator', () => {
     expect(flagsOf('goal_without_indicator')).toEqual(['impact']);
   });
@@ -97,6 +108,7 @@ describe('coherence', () => {
       indicator_without_baseline: 1,
       indicator_without_target: 1,
       activity_without_goal: 1,
+      registrations_overdue: 0,
       only_activity_goals_measured: 1,
     });
   });

@@ -13,6 +13,7 @@ export type CoherenceFlagKind =
   | 'indicator_without_baseline'
   | 'indicator_without_target'
   | 'activity_without_goal'
+  | 'registrations_overdue'
   | 'only_activity_goals_measured';
 
 export const COHERENCE_FLAG_KINDS: readonly CoherenceFlagKind[] = [
@@ -21,6 +22,7 @@ export const COHERENCE_FLAG_KINDS: readonly CoherenceFlagKind[] = [
   'indicator_without_baseline',
   'indicator_without_target',
   'activity_without_goal',
+  'registrations_overdue',
   'only_activity_goals_measured',
 ];
 
@@ -45,6 +47,8 @@ export interface CoherenceActivity {
   id: string;
   name: string;
   goalIds: readonly string[];
+  /** The day registrations have been due since, when overdue (see registrations.ts). */
+  overdueSince?: string | null;
 }
 
 export interface CoherenceInput {
@@ -60,6 +64,8 @@ export interface CoherenceFlag {
   entityId: string;
   name: string;
   goalLevel: GoalLevel | null;
+  /** For `registrations_overdue`: the day registrations were due. */
+  since?: string;
 }
 
 export interface CoherenceResult {
@@ -93,6 +99,7 @@ const LEVEL_ORDER: Record<GoalLevel, number> = { impact: 0, result: 1, activity:
  * - `indicator_without_baseline`, `indicator_without_target`: one flag each, so a plan sees
  *   which half is missing.
  * - `activity_without_goal`: the activity serves no goal.
+ * - `registrations_overdue`: a running activity's registrations were due and none came.
  * - `only_activity_goals_measured`: values exist for activity goals but for no result or
  *   impact goal: the plan counts activities rather than results (the source report's finding).
  *
@@ -157,6 +164,19 @@ export function coherence(input: CoherenceInput): CoherenceResult {
         entityId: a.id,
         name: a.name,
         goalLevel: null,
+      });
+    }
+  }
+
+  for (const a of activities) {
+    if (a.overdueSince) {
+      flags.push({
+        kind: 'registrations_overdue',
+        entity: 'activity',
+        entityId: a.id,
+        name: a.name,
+        goalLevel: null,
+        since: a.overdueSince,
       });
     }
   }

@@ -27,6 +27,8 @@ export interface IndicatorsTable {
   baselineValue: number | null;
   baselineDate: string | null;
   baselineSource: string | null;
+  registrationMeasure: string | null;
+  outcomeKind: string | null;
   definitionVersion: number;
   sortOrder: number;
   createdAt: string;
@@ -94,6 +96,48 @@ export interface ActivityGoalsTable {
   goalId: string;
 }
 
+export interface RegistrationsTable {
+  id: string;
+  planId: string;
+  activityId: string;
+  date: string;
+  participants: number;
+  countsJson: string;
+  hours: number | null;
+  note: string | null;
+  source: string;
+  importKey: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+export interface ParticipantsTable {
+  id: string;
+  planId: string;
+  code: string;
+  birthYear: number | null;
+  gender: string | null;
+  postcode: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+export interface EnrolmentsTable {
+  id: string;
+  participantId: string;
+  activityId: string;
+  startedOn: string;
+  endedOn: string | null;
+}
+export interface OutcomeEventsTable {
+  id: string;
+  participantId: string;
+  kind: string;
+  date: string;
+  activityId: string | null;
+  note: string | null;
+}
+
 export interface ResultsTables {
   goals: GoalsTable;
   indicators: IndicatorsTable;
@@ -102,4 +146,8 @@ export interface ResultsTables {
   indicatorValues: IndicatorValuesTable;
   activities: ActivitiesTable;
   activityGoals: ActivityGoalsTable;
+  registrations: RegistrationsTable;
+  participants: ParticipantsTable;
+  enrolments: EnrolmentsTable;
+  outcomeEvents: OutcomeEventsTable;
 }

@@ -8,6 +8,7 @@ import type {
 } from '@pejling/contracts';
 import type { Executor } from '../../db/database.js';
 import { fromJson } from '../../db/portable.js';
+import { goalsUpward, overdueSince, type Frequency } from '../../domain/registrations.js';
 import type { ActivitiesTable, IndicatorsTable, IndicatorValuesTable } from '../../db/schema/results.js';
 
 export async function findGoals(db: Executor, planId: string): Promise<Goal[]> {
@@ -146,15 +147,65 @@ export async function findActivities(db: Executor, planId: string): Promise<Acti
         .orderBy('goalId')
         .execute()
     : [];
-  return rows.map((r) =>
-    toActivity(
-      r,
-      links.filter((l) => l.activityId === r.id).map((l) => l.goalId),
-    ),
-  );
+  const [summary, goals, feeding] = rows.length
+    ? await Promise.all([
+        db
+          .selectFrom('registrations')
+          .select((eb) => ['activityId', eb.fn.countAll<number>().as('n'), eb.fn.max('date').as('last')])
+          .where('planId', '=', planId)
+          .groupBy('activityId')
+          .execute(),
+        db.selectFrom('goals').select(['id', 'parentId']).where('planId', '=', planId).execute(),
+        db
+          .selectFrom('indicators')
+          .select(['goalId', 'breakdownsJson'])
+          .where('planId', '=', planId)
+          .where('dataSource', '=', 'registrations')
+          .where('registrationMeasure', '=', 'participants')
+          .where('kind', '=', 'count')
+          .orderBy('sortOrder')
+          .execute(),
+      ])
+    : [[], [], []];
+  const today = new Date().toISOString().slice(0, 10);
+  return rows.map((r) => {
+    const goalIds = links.filter((l) => l.activityId === r.id).map((l) => l.goalId);
+    const s = summary.find((x) => x.activityId === r.id);
+    const served = goalsUpward(goals, goalIds);
+    const breakdowns = new Map<string, BreakdownInput>();
+    for (const i of feeding) {
+      if (!served.has(i.goalId)) continue;
+      for (const b of fromJson<BreakdownInput[]>(i.breakdownsJson) ?? []) {
+        const known = breakdowns.get(b.key);
+        if (!known) breakdowns.set(b.key, { ...b, categories: [...b.categories] });
+        else for (const c of b.categories) if (!known.categories.includes(c)) known.categories.push(c);
+      }
+    }
+    const lastRegistration = (s?.last as string | null | undefined) ?? null;
+    return toActivity(r, goalIds, {
+      registrationCount: Number(s?.n ?? 0),
+      lastRegistration,
+      overdueSince: overdueSince(
+        {
+          status: r.status,
+          frequency: r.registrationFrequency as Frequency,
+          periodStart: r.periodStart,
+          periodEnd: r.periodEnd,
+          lastRegistration,
+        },
+        today,
+      ),
+      registrationBreakdowns: [...breakdowns.values()],
+    });
+  });
 }
 
-function toActivity(r: ActivitiesTable, goalIds: string[]): Activity {
+type ActivityRegistrationSummary = Pick<
+  Activity,
+  'registrationCount' | 'lastRegistration' | 'overdueSince' | 'registrationBreakdowns'
+>;
+
+function toActivity(r: ActivitiesTable, goalIds: string[], reg: ActivityRegistrationSummary): Activity {
   const milestones =
     fromJson<{ title: string; date?: string | null; done?: boolean }[]>(r.milestonesJson) ?? [];
   return {
@@ -174,6 +225,7 @@ function toActivity(r: ActivitiesTable, goalIds: string[]): Activity {
     budgetOre: r.budgetOre === null ? null : Number(r.budgetOre),
     milestones: milestones.map((m) => ({ title: m.title, date: m.date ?? null, done: !!m.done })),
     registrationFrequency: r.registrationFrequency as Activity['registrationFrequency'],
+    ...reg,
     version: r.version,
   };
 }

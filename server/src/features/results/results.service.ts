@@ -30,10 +30,12 @@ import {
 } from '../../domain/indicators.js';
 import { comparePeriodKeys, parsePeriodKey, periodOverlaps, type DateRange } from '../../domain/periods.js';
 import { checkPeriod } from '../../domain/plan-rules.js';
+import { MEASURE_KINDS, measureFits } from '../../domain/registrations.js';
 import { AppError, notFound, type FieldError } from '../../errors.js';
 import type { RequestContext } from '../../http/context.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findPlanRow } from '../plans/plan.repository.js';
+import { recomputeRegistrationValues } from './registrations.service.js';
 import {
   findActivities,
   findActivity,
@@ -198,6 +200,8 @@ export async function getFramework(db: Executor, planId: string): Promise<Result
       kind: def.kind,
       direction: def.direction,
       dataSource: r.dataSource as Indicator['dataSource'],
+      registrationMeasure: r.registrationMeasure as Indicator['registrationMeasure'],
+      outcomeKind: r.outcomeKind as Indicator['outcomeKind'],
       combine: def.combine,
       breakdowns: def.breakdowns,
       baselineValue: r.baselineValue,
@@ -335,6 +339,8 @@ export async function updateGoal(
       .where('version', '=', input.version)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) === 0) throw new AppError('stale_version', 409);
+    if ((before.parentId ?? null) !== (input.parentId ?? null))
+      await recomputeRegistrationValues(trx, planId);
     const after = (await findGoal(trx, planId, goalId))!;
     await recordAudit(trx, ctx, {
       action: 'update',
@@ -415,6 +421,17 @@ async function validateIndicator(trx: Executor, planId: string, input: Indicator
     for (const problem of validateTarget(def, { period: 'whole', value: input.baselineValue }))
       if (problem.path === 'value') p.add('baselineValue', problem.code, problem.params);
   } else if (input.baselineDate) p.add('baselineValue', 'baseline_date_without_value');
+  if (input.dataSource === 'registrations') {
+    const measure = input.registrationMeasure;
+    if (!measure) p.add('registrationMeasure', 'measure_required');
+    else if (!measureFits(measure, input.kind))
+      p.add('registrationMeasure', 'measure_kind_mismatch', {
+        kind: input.kind,
+        measure,
+        allowed: MEASURE_KINDS[measure].join(', '),
+      });
+    else if (measure === 'outcome' && !input.outcomeKind) p.add('outcomeKind', 'outcome_kind_required');
+  } else if (input.registrationMeasure) p.add('registrationMeasure', 'measure_not_for_source');
   p.throwIfAny();
 }
 
@@ -427,6 +444,11 @@ function indicatorColumns(input: IndicatorIn) {
     kind: input.kind,
     direction: input.direction,
     dataSource: input.dataSource,
+    registrationMeasure: input.dataSource === 'registrations' ? (input.registrationMeasure ?? null) : null,
+    outcomeKind:
+      input.dataSource === 'registrations' && input.registrationMeasure === 'outcome'
+        ? (input.outcomeKind ?? null)
+        : null,
     combineRule: input.combine,
     breakdownsJson: toJson(input.breakdowns) ?? '[]',
     baselineValue: input.baselineValue ?? null,
@@ -492,13 +514,24 @@ export async function createIndicator(
       })
       .execute();
     await writeTargets(trx, id, input);
+    await recomputeRegistrationValues(trx, planId);
     const after = await presentIndicator(trx, planId, id);
     await recordAudit(trx, ctx, { action: 'create', entityType: 'indicator', entityId: id, planId, after });
     return after;
   });
 }
 
-const DEFINITION_FIELDS = ['definition', 'unit', 'kind', 'direction', 'combine', 'breakdowns'] as const;
+const DEFINITION_FIELDS = [
+  'definition',
+  'unit',
+  'kind',
+  'direction',
+  'combine',
+  'breakdowns',
+  'dataSource',
+  'registrationMeasure',
+  'outcomeKind',
+] as const;
 
 /**
  * Changes an indicator. When its definition (definition text, unit, kind, direction, period
@@ -559,6 +592,7 @@ export async function updateIndicator(
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) === 0) throw new AppError('stale_version', 409);
     await writeTargets(trx, indicatorId, input);
+    await recomputeRegistrationValues(trx, planId);
     const after = await presentIndicator(trx, planId, indicatorId);
     await recordAudit(trx, ctx, {
       action: 'update',
@@ -582,13 +616,16 @@ export async function deleteIndicator(
   await db.transaction().execute(async (trx) => {
     const row = await findIndicatorRow(trx, planId, indicatorId);
     if (!row) throw notFound('indicator_not_found');
+    // Values computed from registrations are derived: they go with the indicator.
     const values = await trx
       .selectFrom('indicatorValues')
       .select('id')
       .where('indicatorId', '=', indicatorId)
+      .where('source', '!=', 'registrations')
       .execute();
     if (values.length) throw new AppError('indicator_has_values', 409, { count: values.length });
     const before = await presentIndicator(trx, planId, indicatorId);
+    await trx.deleteFrom('indicatorValues').where('indicatorId', '=', indicatorId).execute();
     await trx.deleteFrom('indicatorTargets').where('indicatorId', '=', indicatorId).execute();
     await trx.deleteFrom('indicatorDefinitionVersions').where('indicatorId', '=', indicatorId).execute();
     await trx.deleteFrom('indicators').where('id', '=', indicatorId).execute();
@@ -632,6 +669,7 @@ export async function saveIndicatorValues(
   return db.transaction().execute(async (trx) => {
     const row = await findIndicatorRow(trx, planId, indicatorId);
     if (!row) throw notFound('indicator_not_found');
+    if (row.dataSource === 'registrations') throw new AppError('values_computed', 400);
     const def = definitionOf(row);
     const p = new Problems();
     for (const problem of validateObservations(def, input.values))
@@ -770,6 +808,7 @@ export async function createActivity(
       .values({ id, planId, ...activityColumns(input), createdAt: now, updatedAt: now, version: 1 })
       .execute();
     await writeActivityGoals(trx, id, input.goalIds);
+    await recomputeRegistrationValues(trx, planId);
     const after = (await findActivity(trx, planId, id))!;
     await recordAudit(trx, ctx, { action: 'create', entityType: 'activity', entityId: id, planId, after });
     return after;
@@ -796,6 +835,7 @@ export async function updateActivity(
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) === 0) throw new AppError('stale_version', 409);
     await writeActivityGoals(trx, activityId, input.goalIds);
+    await recomputeRegistrationValues(trx, planId);
     const after = (await findActivity(trx, planId, activityId))!;
     await recordAudit(trx, ctx, {
       action: 'update',
@@ -819,6 +859,21 @@ export async function deleteActivity(
   await db.transaction().execute(async (trx) => {
     const before = await findActivity(trx, planId, activityId);
     if (!before) throw notFound('activity_not_found');
+    const enrolments = await trx
+      .selectFrom('enrolments')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('activityId', '=', activityId)
+      .executeTakeFirst();
+    if (before.registrationCount > 0 || Number(enrolments?.n ?? 0) > 0)
+      throw new AppError('activity_has_registrations', 409, {
+        registrations: before.registrationCount,
+        enrolments: Number(enrolments?.n ?? 0),
+      });
+    await trx
+      .updateTable('outcomeEvents')
+      .set({ activityId: null })
+      .where('activityId', '=', activityId)
+      .execute();
     await trx.deleteFrom('activityGoals').where('activityId', '=', activityId).execute();
     await trx.deleteFrom('activities').where('id', '=', activityId).execute();
     await recordAudit(trx, ctx, {

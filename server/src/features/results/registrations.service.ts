@@ -1,0 +1,660 @@
+import type { z } from 'zod';
+import type {
+  BreakdownInput,
+  ErrorCode,
+  Participant,
+  ParticipantInput,
+  ParticipantList,
+  Registration,
+  RegistrationInput,
+  RegistrationList,
+  RegistrationQuery,
+} from '@pejling/contracts';
+import type { Db, Executor } from '../../db/database.js';
+import { fromJson, newId, nowIso, toJson } from '../../db/portable.js';
+import type { ParticipantsTable, RegistrationsTable } from '../../db/schema/results.js';
+import {
+  comparePeriodKeys,
+  formatPeriodKey,
+  parsePeriodKey,
+  periodRange,
+  periodsBetween,
+} from '../../domain/periods.js';
+import type { CalendarPeriodKind, DateRange } from '../../domain/periods.js';
+import { breakdownKey } from '../../domain/indicators.js';
+import {
+  activitiesFeeding,
+  computeObservations,
+  looksLikeCpr,
+  type RegistrationMeasure,
+} from '../../domain/registrations.js';
+import { AppError, notFound, type FieldError } from '../../errors.js';
+import type { RequestContext } from '../../http/context.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { findPlanRow } from '../plans/plan.repository.js';
+import { findActivities } from './results.repository.js';
+
+type RegistrationIn = z.output<typeof RegistrationInput>;
+type ParticipantIn = z.output<typeof ParticipantInput>;
+type Query = z.output<typeof RegistrationQuery>;
+
+const today = () => new Date().toISOString().slice(0, 10);
+const danishDate = (iso: string | null) => (iso ? iso.split('-').reverse().join('-') : '');
+
+class Problems {
+  readonly list: FieldError[] = [];
+  add(path: string, code: ErrorCode, params?: Record<string, unknown>) {
+    this.list.push({ path, code, params });
+  }
+  throwIfAny() {
+    if (this.list.length) throw new AppError('validation_failed', 400, {}, this.list);
+  }
+}
+
+async function requirePlan(db: Executor, planId: string) {
+  const plan = await findPlanRow(db, planId);
+  if (!plan) throw notFound('plan_not_found');
+  return plan;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values computed from registrations
+
+const KIND_RANK: Record<CalendarPeriodKind, number> = { year: 0, half: 1, quarter: 2 };
+
+/**
+ * Recomputes the values of every indicator of the plan whose data source is registrations,
+ * under its current definition: one value per target period and per period of the finest
+ * target kind (quarters when there is none) from the first registration or enrolment until
+ * today. Periods with nothing to count from get no value. Runs inside the caller's transaction,
+ * after every write that can change a computed value.
+ */
+export async function recomputeRegistrationValues(trx: Executor, planId: string): Promise<void> {
+  const indicators = await trx
+    .selectFrom('indicators')
+    .selectAll()
+    .where('planId', '=', planId)
+    .where('dataSource', '=', 'registrations')
+    .execute();
+  if (indicators.length === 0) return;
+  const plan = await requirePlan(trx, planId);
+  const planRange: DateRange | null =
+    plan.periodStart && plan.periodEnd ? { start: plan.periodStart, end: plan.periodEnd } : null;
+  const ids = indicators.map((i) => i.id);
+  const [goals, links, regs, enrolments, outcomes, targets] = await Promise.all([
+    trx.selectFrom('goals').select(['id', 'parentId']).where('planId', '=', planId).execute(),
+    trx
+      .selectFrom('activityGoals')
+      .innerJoin('activities', 'activities.id', 'activityGoals.activityId')
+      .select(['activityGoals.activityId', 'activityGoals.goalId'])
+      .where('activities.planId', '=', planId)
+      .execute(),
+    trx
+      .selectFrom('registrations')
+      .select(['activityId', 'date', 'participants', 'countsJson', 'hours'])
+      .where('planId', '=', planId)
+      .execute(),
+    trx
+      .selectFrom('enrolments')
+      .innerJoin('participants', 'participants.id', 'enrolments.participantId')
+      .select([
+        'enrolments.participantId',
+        'enrolments.activityId',
+        'enrolments.startedOn',
+        'enrolments.endedOn',
+      ])
+      .where('participants.planId', '=', planId)
+      .execute(),
+    trx
+      .selectFrom('outcomeEvents')
+      .innerJoin('participants', 'participants.id', 'outcomeEvents.participantId')
+      .select(['outcomeEvents.participantId', 'outcomeEvents.kind', 'outcomeEvents.date'])
+      .where('participants.planId', '=', planId)
+      .execute(),
+    trx
+      .selectFrom('indicatorTargets')
+      .select(['indicatorId', 'period'])
+      .where('indicatorId', 'in', ids)
+      .execute(),
+  ]);
+  const registrations = regs.map((r) => ({
+    activityId: r.activityId,
+    date: r.date,
+    participants: r.participants,
+    counts: fromJson<Record<string, Record<string, number>>>(r.countsJson) ?? {},
+    hours: r.hours,
+  }));
+  const now = today();
+  const stamp = nowIso();
+
+  for (const ind of indicators) {
+    await trx
+      .deleteFrom('indicatorValues')
+      .where('indicatorId', '=', ind.id)
+      .where('definitionVersion', '=', ind.definitionVersion)
+      .where('source', '=', 'registrations')
+      .execute();
+    const measure = ind.registrationMeasure as RegistrationMeasure | null;
+    if (!measure || ind.kind === 'yes_no') continue;
+    const activityIds = activitiesFeeding(goals, links, ind.goalId);
+    if (activityIds.size === 0) continue;
+
+    const ownTargets = [...new Set(targets.filter((t) => t.indicatorId === ind.id).map((t) => t.period))];
+    let finest: CalendarPeriodKind = 'quarter';
+    const targetKinds = ownTargets.map((k) => parsePeriodKey(k)?.kind).filter((k) => k && k !== 'whole');
+    if (targetKinds.length)
+      finest = (targetKinds as CalendarPeriodKind[]).reduce((a, b) => (KIND_RANK[b] > KIND_RANK[a] ? b : a));
+    const dates = [
+      ...registrations.filter((r) => activityIds.has(r.activityId)).map((r) => r.date),
+      ...enrolments.filter((e) => activityIds.has(e.activityId)).map((e) => e.startedOn),
+    ].sort();
+    const keys = new Set(ownTargets);
+    if (dates.length) {
+      const end = planRange && planRange.end < now ? planRange.end : now;
+      const start = planRange && planRange.start > dates[0]! ? planRange.start : dates[0]!;
+      for (const p of periodsBetween(start, end, finest)) keys.add(formatPeriodKey(p));
+    }
+    const periods = [...keys].sort(comparePeriodKeys).flatMap((key) => {
+      const range = periodRange(key, planRange);
+      return range && range.start <= now ? [{ key, range }] : [];
+    });
+    const breakdowns = fromJson<BreakdownInput[]>(ind.breakdownsJson) ?? [];
+    const observations = computeObservations(
+      {
+        kind: ind.kind as 'count',
+        measure,
+        outcomeKind: ind.outcomeKind,
+        breakdowns,
+        activityIds,
+        registrations,
+        enrolments,
+        outcomes,
+      },
+      periods,
+    ).filter((o) => o.state === 'value');
+    const rows = observations.map((o) => {
+      const key = breakdownKey(o.breakdown);
+      return {
+        id: newId(),
+        indicatorId: ind.id,
+        definitionVersion: ind.definitionVersion,
+        period: o.period,
+        breakdownKey: key,
+        breakdownJson: o.breakdown ? toJson(o.breakdown) : null,
+        state: 'value',
+        value: o.value,
+        numerator: o.numerator,
+        denominator: o.denominator,
+        sum: o.sum,
+        count: o.count,
+        source: 'registrations',
+        note: null,
+        createdAt: stamp,
+        updatedAt: stamp,
+        version: 1,
+      };
+    });
+    for (let i = 0; i < rows.length; i += 200)
+      await trx
+        .insertInto('indicatorValues')
+        .values(rows.slice(i, i + 200))
+        .execute();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Registrations
+
+function toRegistration(r: RegistrationsTable): Registration {
+  return {
+    id: r.id,
+    planId: r.planId,
+    activityId: r.activityId,
+    date: r.date,
+    participants: r.participants,
+    counts: fromJson<Record<string, Record<string, number>>>(r.countsJson) ?? {},
+    hours: r.hours,
+    note: r.note,
+    source: r.source === 'import' ? 'import' : 'manual',
+    version: r.version,
+  };
+}
+
+/** The plan's registrations, newest first, optionally of one activity and between two dates. */
+export async function listRegistrations(db: Executor, planId: string, q: Query): Promise<RegistrationList> {
+  await requirePlan(db, planId);
+  let query = db.selectFrom('registrations').selectAll().where('planId', '=', planId);
+  if (q.activityId) query = query.where('activityId', '=', q.activityId);
+  if (q.from) query = query.where('date', '>=', q.from);
+  if (q.to) query = query.where('date', '<=', q.to);
+  const rows = await query.orderBy('date', 'desc').orderBy('id', 'desc').execute();
+  const items = rows.map(toRegistration);
+  return {
+    items,
+    total: items.length,
+    participants: items.reduce((s, r) => s + r.participants, 0),
+    hours: Math.round(items.reduce((s, r) => s + (r.hours ?? 0), 0) * 100) / 100,
+  };
+}
+
+/**
+ * Checks registrations against the plan's activities: the activity is the plan's, the date lies
+ * in the activity's period and not in the future, and counts by breakdown use the breakdowns of
+ * the indicators the activity feeds without exceeding the participants. `prefix` names the row
+ * (`rows.3.`) when many are checked at once.
+ */
+export async function registrationProblems(
+  trx: Executor,
+  planId: string,
+  inputs: readonly RegistrationIn[],
+  prefix: (i: number) => string = () => '',
+): Promise<FieldError[]> {
+  const p = new Problems();
+  const activities = new Map((await findActivities(trx, planId)).map((a) => [a.id, a]));
+  const now = today();
+  inputs.forEach((input, i) => {
+    const at = prefix(i);
+    const activity = activities.get(input.activityId);
+    if (!activity) {
+      p.add(`${at}activityId`, 'activity_not_in_plan');
+      return;
+    }
+    if (input.date > now) p.add(`${at}date`, 'date_in_future', { date: danishDate(input.date) });
+    else if (
+      (activity.periodStart && input.date < activity.periodStart) ||
+      (activity.periodEnd && input.date > activity.periodEnd)
+    )
+      p.add(`${at}date`, 'registration_outside_activity', {
+        date: danishDate(input.date),
+        start: danishDate(activity.periodStart) || '…',
+        end: danishDate(activity.periodEnd) || '…',
+      });
+    const allowed = activity.registrationBreakdowns;
+    for (const [key, byCategory] of Object.entries(input.counts)) {
+      const b = allowed.find((x) => x.key === key);
+      if (!b) {
+        p.add(`${at}counts.${key}`, 'breakdown_not_counted', {
+          breakdown: key,
+          allowed: allowed.map((x) => x.label).join(', ') || '—',
+        });
+        continue;
+      }
+      let sum = 0;
+      for (const [category, n] of Object.entries(byCategory)) {
+        if (!b.categories.includes(category))
+          p.add(`${at}counts.${key}.${category}`, 'unknown_breakdown_value', {
+            breakdown: b.label,
+            value: category,
+          });
+        sum += n;
+      }
+      if (sum > input.participants)
+        p.add(`${at}counts.${key}`, 'breakdown_exceeds_participants', {
+          breakdown: b.label,
+          sum,
+          participants: input.participants,
+        });
+    }
+  });
+  return p.list;
+}
+
+function registrationColumns(input: RegistrationIn) {
+  const counts = Object.fromEntries(
+    Object.entries(input.counts).filter(([, byCategory]) => Object.keys(byCategory).length > 0),
+  );
+  return {
+    activityId: input.activityId,
+    date: input.date,
+    participants: input.participants,
+    countsJson: toJson(counts) ?? '{}',
+    hours: input.hours ?? null,
+    note: input.note ?? null,
+  };
+}
+
+async function findRegistration(db: Executor, planId: string, id: string) {
+  return db
+    .selectFrom('registrations')
+    .selectAll()
+    .where('planId', '=', planId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** @throws validation_failed (400: activity_not_in_plan, registration_outside_activity, date_in_future, …) */
+export async function createRegistration(
+  db: Db,
+  ctx: RequestContext,
+  planId: string,
+  input: RegistrationIn,
+): Promise<Registration> {
+  return db.transaction().execute(async (trx) => {
+    await requirePlan(trx, planId);
+    const problems = await registrationProblems(trx, planId, [input]);
+    if (problems.length) throw new AppError('validation_failed', 400, {}, problems);
+    const id = newId();
+    const now = nowIso();
+    await trx
+      .insertInto('registrations')
+      .values({
+        id,
+        planId,
+        ...registrationColumns(input),
+        source: 'manual',
+        importKey: null,
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+      })
+      .execute();
+    await recomputeRegistrationValues(trx, planId);
+    const after = toRegistration((await findRegistration(trx, planId, id))!);
+    await recordAudit(trx, ctx, {
+      action: 'create',
+      entityType: 'registration',
+      entityId: id,
+      planId,
+      after,
+    });
+    return after;
+  });
+}
+
+/** @throws registration_not_found (404), stale_version (409), validation_failed (400) */
+export async function updateRegistration(
+  db: Db,
+  ctx: RequestContext,
+  planId: string,
+  registrationId: string,
+  input: RegistrationIn & { version: number },
+): Promise<Registration> {
+  return db.transaction().execute(async (trx) => {
+    const row = await findRegistration(trx, planId, registrationId);
+    if (!row) throw notFound('registration_not_found');
+    const problems = await registrationProblems(trx, planId, [input]);
+    if (problems.length) throw new AppError('validation_failed', 400, {}, problems);
+    const res = await trx
+      .updateTable('registrations')
+      .set({ ...registrationColumns(input), updatedAt: nowIso(), version: input.version + 1 })
+      .where('id', '=', registrationId)
+      .where('version', '=', input.version)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0) throw new AppError('stale_version', 409);
+    await recomputeRegistrationValues(trx, planId);
+    const after = toRegistration((await findRegistration(trx, planId, registrationId))!);
+    await recordAudit(trx, ctx, {
+      action: 'update',
+      entityType: 'registration',
+      entityId: registrationId,
+      planId,
+      before: toRegistration(row),
+      after,
+    });
+    return after;
+  });
+}
+
+/** @throws registration_not_found (404) */
+export async function deleteRegistration(
+  db: Db,
+  ctx: RequestContext,
+  planId: string,
+  registrationId: string,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const row = await findRegistration(trx, planId, registrationId);
+    if (!row) throw notFound('registration_not_found');
+    await trx.deleteFrom('registrations').where('id', '=', registrationId).execute();
+    await recomputeRegistrationValues(trx, planId);
+    await recordAudit(trx, ctx, {
+      action: 'delete',
+      entityType: 'registration',
+      entityId: registrationId,
+      planId,
+      before: toRegistration(row),
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Participants
+
+async function presentParticipants(db: Executor, rows: ParticipantsTable[]): Promise<Participant[]> {
+  const ids = rows.map((r) => r.id);
+  const [enrolments, outcomes] = ids.length
+    ? await Promise.all([
+        db
+          .selectFrom('enrolments')
+          .selectAll()
+          .where('participantId', 'in', ids)
+          .orderBy('startedOn')
+          .orderBy('id')
+          .execute(),
+        db
+          .selectFrom('outcomeEvents')
+          .selectAll()
+          .where('participantId', 'in', ids)
+          .orderBy('date')
+          .orderBy('id')
+          .execute(),
+      ])
+    : [[], []];
+  return rows.map((r) => ({
+    id: r.id,
+    planId: r.planId,
+    code: r.code,
+    birthYear: r.birthYear,
+    gender: r.gender as Participant['gender'],
+    postcode: r.postcode,
+    enrolments: enrolments
+      .filter((e) => e.participantId === r.id)
+      .map((e) => ({ activityId: e.activityId, startedOn: e.startedOn, endedOn: e.endedOn })),
+    outcomes: outcomes
+      .filter((o) => o.participantId === r.id)
+      .map((o) => ({
+        kind: o.kind as Participant['outcomes'][number]['kind'],
+        date: o.date,
+        activityId: o.activityId,
+        note: o.note,
+      })),
+    version: r.version,
+  }));
+}
+
+/** The plan's pseudonymous participants with enrolments and outcomes, by code. */
+export async function listParticipants(db: Executor, planId: string): Promise<ParticipantList> {
+  await requirePlan(db, planId);
+  const rows = await db
+    .selectFrom('participants')
+    .selectAll()
+    .where('planId', '=', planId)
+    .orderBy('code')
+    .execute();
+  return { items: await presentParticipants(db, rows) };
+}
+
+async function findParticipant(db: Executor, planId: string, id: string): Promise<Participant | undefined> {
+  const rows = await db
+    .selectFrom('participants')
+    .selectAll()
+    .where('planId', '=', planId)
+    .where('id', '=', id)
+    .execute();
+  return (await presentParticipants(db, rows))[0];
+}
+
+/**
+ * Checks a participant: a code that is not a CPR number and not taken in the plan, a birth year
+ * not in the future, enrolments and outcomes in the plan's activities, not in the future, each
+ * once.
+ */
+export async function participantProblems(
+  trx: Executor,
+  planId: string,
+  input: ParticipantIn,
+  selfId: string | null,
+  at = '',
+): Promise<FieldError[]> {
+  const p = new Problems();
+  if (looksLikeCpr(input.code)) p.add(`${at}code`, 'participant_code_cpr');
+  else {
+    const taken = await trx
+      .selectFrom('participants')
+      .select('id')
+      .where('planId', '=', planId)
+      .where('code', '=', input.code)
+      .executeTakeFirst();
+    if (taken && taken.id !== selfId) p.add(`${at}code`, 'participant_code_taken', { code: input.code });
+  }
+  const now = today();
+  if (input.birthYear && input.birthYear > Number(now.slice(0, 4)))
+    p.add(`${at}birthYear`, 'date_in_future', { date: String(input.birthYear) });
+  const activityIds = new Set(
+    (await trx.selectFrom('activities').select('id').where('planId', '=', planId).execute()).map((a) => a.id),
+  );
+  const seen = new Set<string>();
+  input.enrolments.forEach((e, i) => {
+    if (!activityIds.has(e.activityId)) p.add(`${at}enrolments.${i}.activityId`, 'activity_not_in_plan');
+    if (e.startedOn > now)
+      p.add(`${at}enrolments.${i}.startedOn`, 'date_in_future', { date: danishDate(e.startedOn) });
+    if (e.endedOn && e.endedOn < e.startedOn)
+      p.add(`${at}enrolments.${i}.endedOn`, 'period_end_before_start');
+    const key = `${e.activityId} ${e.startedOn}`;
+    if (seen.has(key)) p.add(`${at}enrolments.${i}.startedOn`, 'enrolment_duplicate');
+    seen.add(key);
+  });
+  const seenOutcomes = new Set<string>();
+  input.outcomes.forEach((o, i) => {
+    if (o.activityId && !activityIds.has(o.activityId))
+      p.add(`${at}outcomes.${i}.activityId`, 'activity_not_in_plan');
+    if (o.date > now) p.add(`${at}outcomes.${i}.date`, 'date_in_future', { date: danishDate(o.date) });
+    const key = `${o.kind} ${o.date}`;
+    if (seenOutcomes.has(key)) p.add(`${at}outcomes.${i}.date`, 'outcome_duplicate');
+    seenOutcomes.add(key);
+  });
+  return p.list;
+}
+
+export async function writeParticipantLinks(trx: Executor, participantId: string, input: ParticipantIn) {
+  await trx.deleteFrom('enrolments').where('participantId', '=', participantId).execute();
+  await trx.deleteFrom('outcomeEvents').where('participantId', '=', participantId).execute();
+  if (input.enrolments.length)
+    await trx
+      .insertInto('enrolments')
+      .values(
+        input.enrolments.map((e) => ({
+          id: newId(),
+          participantId,
+          activityId: e.activityId,
+          startedOn: e.startedOn,
+          endedOn: e.endedOn ?? null,
+        })),
+      )
+      .execute();
+  if (input.outcomes.length)
+    await trx
+      .insertInto('outcomeEvents')
+      .values(
+        input.outcomes.map((o) => ({
+          id: newId(),
+          participantId,
+          kind: o.kind,
+          date: o.date,
+          activityId: o.activityId ?? null,
+          note: o.note ?? null,
+        })),
+      )
+      .execute();
+}
+
+const participantColumns = (input: ParticipantIn) => ({
+  code: input.code,
+  birthYear: input.birthYear ?? null,
+  gender: input.gender ?? null,
+  postcode: input.postcode ?? null,
+});
+
+/** @throws validation_failed (400: participant_code_cpr, activity_not_in_plan, …), participant_code_taken */
+export async function createParticipant(
+  db: Db,
+  ctx: RequestContext,
+  planId: string,
+  input: ParticipantIn,
+): Promise<Participant> {
+  return db.transaction().execute(async (trx) => {
+    await requirePlan(trx, planId);
+    const problems = await participantProblems(trx, planId, input, null);
+    if (problems.length) throw new AppError('validation_failed', 400, {}, problems);
+    const id = newId();
+    const now = nowIso();
+    await trx
+      .insertInto('participants')
+      .values({ id, planId, ...participantColumns(input), createdAt: now, updatedAt: now, version: 1 })
+      .execute();
+    await writeParticipantLinks(trx, id, input);
+    await recomputeRegistrationValues(trx, planId);
+    const after = (await findParticipant(trx, planId, id))!;
+    await recordAudit(trx, ctx, { action: 'create', entityType: 'participant', entityId: id, planId, after });
+    return after;
+  });
+}
+
+/** @throws participant_not_found (404), stale_version (409), validation_failed (400) */
+export async function updateParticipant(
+  db: Db,
+  ctx: RequestContext,
+  planId: string,
+  participantId: string,
+  input: ParticipantIn & { version: number },
+): Promise<Participant> {
+  return db.transaction().execute(async (trx) => {
+    const before = await findParticipant(trx, planId, participantId);
+    if (!before) throw notFound('participant_not_found');
+    const problems = await participantProblems(trx, planId, input, participantId);
+    if (problems.length) throw new AppError('validation_failed', 400, {}, problems);
+    const res = await trx
+      .updateTable('participants')
+      .set({ ...participantColumns(input), updatedAt: nowIso(), version: input.version + 1 })
+      .where('id', '=', participantId)
+      .where('version', '=', input.version)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0) throw new AppError('stale_version', 409);
+    await writeParticipantLinks(trx, participantId, input);
+    await recomputeRegistrationValues(trx, planId);
+    const after = (await findParticipant(trx, planId, participantId))!;
+    await recordAudit(trx, ctx, {
+      action: 'update',
+      entityType: 'participant',
+      entityId: participantId,
+      planId,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+/** Deletes a participant with their enrolments and outcomes. @throws participant_not_found (404) */
+export async function deleteParticipant(
+  db: Db,
+  ctx: RequestContext,
+  planId: string,
+  participantId: string,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const before = await findParticipant(trx, planId, participantId);
+    if (!before) throw notFound('participant_not_found');
+    await trx.deleteFrom('enrolments').where('participantId', '=', participantId).execute();
+    await trx.deleteFrom('outcomeEvents').where('participantId', '=', participantId).execute();
+    await trx.deleteFrom('participants').where('id', '=', participantId).execute();
+    await recomputeRegistrationValues(trx, planId);
+    await recordAudit(trx, ctx, {
+      action: 'delete',
+      entityType: 'participant',
+      entityId: participantId,
+      planId,
+      before,
+    });
+  });
+}
