@@ -1,0 +1,105 @@
+import type { ProblemList } from './problems.js';
+import type { ResolvedOptions, TableRow } from './table.js';
+import { columnLetter, normaliseHeader } from './values.js';
+
+export function isBlank(cells: readonly (string | undefined)[]): boolean {
+  return cells.every((c) => c === undefined || c.trim() === '');
+}
+
+/**
+ * What CSV and .xlsx reading share once cells are text: the header row's checks, long cells,
+ * blank rows skipped, and the row limit.
+ */
+export class TableBuilder {
+  headers: string[] = [];
+  readonly rows: TableRow[] = [];
+  /** Set when reading must stop (too many rows or columns). */
+  stopped = false;
+
+  constructor(
+    private readonly options: ResolvedOptions,
+    readonly problems: ProblemList,
+  ) {}
+
+  get hasHeader(): boolean {
+    return this.headers.length > 0;
+  }
+
+  /** The header's name for a column (0-based), else its letter. */
+  columnName(index: number): string {
+    const name = this.headers[index];
+    return name ? name : columnLetter(index + 1);
+  }
+
+  /**
+   * Takes the header row. Trailing empty header cells are dropped (spreadsheets write them for
+   * formatted empty columns); an empty one between names, a repeated name or too many columns is
+   * a problem. Returns false when reading must stop.
+   */
+  setHeader(rowNumber: number, cells: readonly string[], found = cells.length): boolean {
+    if (found > this.options.maxColumns) {
+      this.problems.add({
+        code: 'too_many_columns',
+        row: rowNumber,
+        detail: { found, maxColumns: this.options.maxColumns },
+      });
+      this.stopped = true;
+      return false;
+    }
+    const names = cells.map((c) => c.replace(/\uFEFF/g, '').trim());
+    while (names.length > 0 && names[names.length - 1] === '') names.pop();
+    const seen = new Set<string>();
+    names.forEach((name, i) => {
+      if (name === '') {
+        this.problems.add({ code: 'empty_header', row: rowNumber, column: columnLetter(i + 1) });
+      } else if (name.length > this.options.maxCellChars) {
+        this.problems.add({
+          code: 'cell_too_long',
+          row: rowNumber,
+          column: columnLetter(i + 1),
+          detail: { maxChars: this.options.maxCellChars },
+        });
+      } else {
+        const key = normaliseHeader(name);
+        if (seen.has(key)) this.problems.add({ code: 'duplicate_header', row: rowNumber, column: name });
+        seen.add(key);
+      }
+    });
+    this.headers = names;
+    return true;
+  }
+
+  /**
+   * Adds a data row whose cells are in header order (missing cells are empty). Blank rows are
+   * skipped. Returns false when reading must stop (one row past `maxRows`).
+   */
+  addRow(rowNumber: number, cells: readonly (string | undefined)[]): boolean {
+    if (isBlank(cells)) return true;
+    if (this.rows.length >= this.options.maxRows) {
+      this.problems.add({ code: 'too_many_rows', detail: { maxRows: this.options.maxRows } });
+      this.stopped = true;
+      return false;
+    }
+    const record: Record<string, string> = Object.create(null) as Record<string, string>;
+    this.headers.forEach((name, i) => {
+      const value = cells[i] ?? '';
+      if (value.length > this.options.maxCellChars) {
+        this.problems.add({
+          code: 'cell_too_long',
+          row: rowNumber,
+          column: this.columnName(i),
+          detail: { maxChars: this.options.maxCellChars },
+        });
+      }
+      if (name !== '') record[name] = value;
+    });
+    this.rows.push({ rowNumber, cells: record });
+    return true;
+  }
+
+  /** Problems when the file ended: no header, or no data rows. */
+  finish(): void {
+    if (!this.hasHeader) this.problems.add({ code: 'no_header' });
+    else if (this.rows.length === 0 && this.problems.length === 0) this.problems.add({ code: 'no_rows' });
+  }
+}
