@@ -60,6 +60,7 @@ describe.runIf(chromiumAvailable())('accessibility of every page', () => {
     ['admin-pools', '/admin/pools'],
     ['admin-pool-detail', `/admin/pools/${ids.pool}`],
     ['admin-area-secretariats', '/admin/area-secretariats'],
+    ['admin-municipal-services', '/admin/municipal-services'],
     ['admin-users', '/admin/users'],
     ['admin-user-new', '/admin/users/new'],
     ['admin-user-edit', `/admin/users/${ids.user}`],

@@ -192,6 +192,26 @@ export const errorMessages = {
     da: 'Funktionen står to gange. Saml den i én linje med alle, der udfører den.',
     en: 'The function is listed twice. Put it on one line with everyone who carries it out.',
   },
+  municipal_service_not_found: {
+    da: 'Det kommunale tilbud findes ikke.',
+    en: 'The municipal service does not exist.',
+  },
+  municipal_service_name_taken: {
+    da: 'Kommunen har allerede et tilbud med det navn.',
+    en: 'The municipality already has a service with that name.',
+  },
+  municipal_service_in_use: {
+    da: 'Tilbuddet kan ikke slettes, fordi det indgår i samarbejdsaftalen for {plans}. Fjern det fra aftalen først.',
+    en: 'The service cannot be deleted because the collaboration agreement of {plans} links it. Remove it from the agreement first.',
+  },
+  municipal_service_municipality_locked: {
+    da: 'Tilbuddet kan ikke flyttes til en anden kommune, fordi det indgår i samarbejdsaftalen for {plans}.',
+    en: 'The service cannot move to another municipality because the collaboration agreement of {plans} links it.',
+  },
+  municipality_has_services: {
+    da: 'Kommunen har {count} tilbud i kataloget over kommunale tilbud og kan ikke slettes. Slet tilbuddene først.',
+    en: 'The municipality has {count} services in the catalogue of municipal services and cannot be deleted. Delete the services first.',
+  },
 
   focus_area_in_use: {
     da: 'Planen har {goals} mål og {activities} aktiviteter under indsatsområdet {name}. Flyt dem til et andet indsatsområde, før det fjernes.',

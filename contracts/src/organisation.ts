@@ -379,6 +379,30 @@ export const Agreement = z.object({
 });
 export type Agreement = z.infer<typeof Agreement>;
 
+// ---------- The catalogue of ordinary municipal services (C6) ----------
+const ServiceDetail = z.string().trim().max(200).nullable().optional();
+/** An entry of a municipality's catalogue of ordinary services, edited with the registry. */
+export const MunicipalServiceInput = z.object({
+  municipalityId: Id,
+  name: Name,
+  department: ServiceDetail,
+  targetGroup: ServiceDetail,
+});
+export const MunicipalServiceUpdate = MunicipalServiceInput.extend({ version: Version });
+export const MunicipalService = z.object({
+  id: Id,
+  municipalityId: z.string(),
+  municipalityName: z.string(),
+  name: z.string(),
+  department: z.string().nullable(),
+  targetGroup: z.string().nullable(),
+  /** The plans whose collaboration agreement links a focus area to the service. */
+  plans: z.array(z.object({ id: z.string(), name: z.string() })),
+  isExample: z.boolean(),
+  version: z.number(),
+});
+export type MunicipalService = z.infer<typeof MunicipalService>;
+
 // ---------- An area secretariat's own organisation (C3) ----------
 export const SECRETARIAT_FUNCTIONS = [
   'coordination',

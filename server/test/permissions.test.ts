@@ -142,6 +142,20 @@ async function participant(): Promise<{ id: string; version: number }> {
   return (await clients.admin.post(`/api/plans/${plan.id}/participants`, participantInput())).json();
 }
 
+/** The catalogue entry that reads and edits of municipal services use, with its current version. */
+let serviceTargetId: string | undefined;
+async function serviceTarget(): Promise<{ id: string; version: number }> {
+  serviceTargetId ??= (
+    await clients.admin.post('/api/municipal-services', { municipalityId, name: 'Måltilbud' })
+  ).json().id as string;
+  const row = await t.db
+    .selectFrom('municipalServices')
+    .select(['id', 'version'])
+    .where('id', '=', serviceTargetId)
+    .executeTakeFirstOrThrow();
+  return row;
+}
+
 const targets = {} as Record<'municipality' | 'org' | 'area' | 'pool' | 'secretariat', string>;
 
 const EXPECTED: Record<string, Expectation> = {
@@ -373,6 +387,41 @@ const EXPECTED: Record<string, Expectation> = {
         municipalityId,
       });
       return { url: `/api/area-secretariats/${res.json().id}` };
+    },
+  },
+
+  // ---------- municipal services ----------
+  'GET /api/municipal-services': { allowed: SIGNED_IN, call: () => ({ url: '/api/municipal-services' }) },
+  'GET /api/municipal-services/export': {
+    allowed: SIGNED_IN,
+    call: () => ({ url: '/api/municipal-services/export?format=csv' }),
+  },
+  'GET /api/municipal-services/:id': {
+    allowed: SIGNED_IN,
+    call: async () => ({ url: `/api/municipal-services/${(await serviceTarget()).id}` }),
+  },
+  'POST /api/municipal-services': {
+    allowed: ADMIN,
+    call: () => ({ url: '/api/municipal-services', payload: { municipalityId, name: unique('Tilbud') } }),
+  },
+  'PUT /api/municipal-services/:id': {
+    allowed: ADMIN,
+    call: async () => {
+      const s = await serviceTarget();
+      return {
+        url: `/api/municipal-services/${s.id}`,
+        payload: { municipalityId, name: 'Måltilbud', version: s.version },
+      };
+    },
+  },
+  'DELETE /api/municipal-services/:id': {
+    allowed: ADMIN,
+    call: async () => {
+      const res = await clients.admin.post('/api/municipal-services', {
+        municipalityId,
+        name: unique('Slet'),
+      });
+      return { url: `/api/municipal-services/${res.json().id}` };
     },
   },
 

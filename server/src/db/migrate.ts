@@ -8,6 +8,7 @@ import * as m0005 from './migrations/0005-municipal-services.js';
 import * as m0006 from './migrations/0006-secretariat-organisation.js';
 import * as m0007 from './migrations/0007-activity-responsibilities.js';
 import * as m0008 from './migrations/0008-registrations.js';
+import * as m0009 from './migrations/0009-municipal-service-versions.js';
 
 /** Every migration, in order. Never edit one that has landed; add the next. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0006-secretariat-organisation': m0006,
   '0007-activity-responsibilities': m0007,
   '0008-registrations': m0008,
+  '0009-municipal-service-versions': m0009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

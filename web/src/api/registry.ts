@@ -12,6 +12,8 @@ import type {
   HousingOrganisationInputT,
   Municipality,
   MunicipalityInputT,
+  MunicipalService,
+  MunicipalServiceInputT,
 } from './types';
 
 /** The registry lists: path under /api and the types read and written. */
@@ -21,6 +23,7 @@ export interface RegistryTypes {
   areas: { item: HousingArea; input: HousingAreaInputT };
   pools: { item: FundingPool; input: FundingPoolInputT };
   'area-secretariats': { item: AreaSecretariat; input: AreaSecretariatInputT };
+  'municipal-services': { item: MunicipalService; input: MunicipalServiceInputT };
 }
 export type RegistryResource = keyof RegistryTypes;
 
@@ -50,6 +53,7 @@ function useInvalidateRegistry() {
       qc.invalidateQueries({ queryKey: ['registry'] }),
       qc.invalidateQueries({ queryKey: ['plans'] }),
       qc.invalidateQueries({ queryKey: ['case-matrix'] }),
+      qc.invalidateQueries({ queryKey: ['agreement'] }),
     ]);
 }
 

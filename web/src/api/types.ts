@@ -10,6 +10,7 @@ import type {
   HousingDepartmentInput,
   HousingOrganisationInput,
   MunicipalityInput,
+  MunicipalServiceInput,
   PlanList as PlanListSchema,
   UserInput,
   UserUpdate,
@@ -29,6 +30,7 @@ export type {
   Locale,
   Me,
   Municipality,
+  MunicipalService,
   PlanDetail,
   PlanInput,
   PlanStatus,
@@ -50,6 +52,7 @@ export type HousingAreaInputT = z.input<typeof HousingAreaInput>;
 export type FundingPoolInputT = z.input<typeof FundingPoolInput>;
 export type FocusAreaCatalogueInputT = z.input<typeof FocusAreaCatalogueInput>;
 export type AreaSecretariatInputT = z.input<typeof AreaSecretariatInput>;
+export type MunicipalServiceInputT = z.input<typeof MunicipalServiceInput>;
 export type UserInputT = z.input<typeof UserInput>;
 export type UserUpdateT = z.input<typeof UserUpdate>;
 export type PlanList = z.infer<typeof PlanListSchema>;

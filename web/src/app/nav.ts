@@ -50,6 +50,7 @@ export function navItems(me: Me): NavItem[] {
         { key: 'areas', to: '/admin/areas', match: '/admin/areas' },
         { key: 'pools', to: '/admin/pools', match: '/admin/pools' },
         { key: 'areaSecretariats', to: '/admin/area-secretariats', match: '/admin/area-secretariats' },
+        { key: 'municipalServices', to: '/admin/municipal-services', match: '/admin/municipal-services' },
         { key: 'users', to: '/admin/users', match: '/admin/users' },
         { key: 'audit', to: '/admin/audit', match: '/admin/audit' },
       ],

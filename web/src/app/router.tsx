@@ -27,6 +27,7 @@ const AreaFormPage = lazy(() => import('../features/admin/AreaFormPage'));
 const PoolsPage = lazy(() => import('../features/admin/PoolsPage'));
 const PoolDetailPage = lazy(() => import('../features/admin/PoolDetailPage'));
 const AreaSecretariatsPage = lazy(() => import('../features/admin/AreaSecretariatsPage'));
+const MunicipalServicesPage = lazy(() => import('../features/admin/MunicipalServicesPage'));
 const UsersPage = lazy(() => import('../features/admin/UsersPage'));
 const UserFormPage = lazy(() => import('../features/admin/UserFormPage'));
 const AuditPage = lazy(() => import('../features/admin/AuditPage'));
@@ -72,6 +73,7 @@ export const router = createBrowserRouter([
       { path: 'admin/pools', element: admin(<PoolsPage />) },
       { path: 'admin/pools/:id', element: admin(<PoolDetailPage />) },
       { path: 'admin/area-secretariats', element: admin(<AreaSecretariatsPage />) },
+      { path: 'admin/municipal-services', element: admin(<MunicipalServicesPage />) },
       { path: 'admin/users', element: admin(<UsersPage />) },
       { path: 'admin/users/new', element: admin(<UserFormPage />) },
       { path: 'admin/users/:id', element: admin(<UserFormPage />) },

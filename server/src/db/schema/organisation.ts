@@ -1,4 +1,5 @@
 /** Tables of the organisation capability; merged into Database in ../schema.ts. */
+import type { Generated } from 'kysely';
 
 /** 0 or 1 on both engines; see portable.ts. */
 type Bool = number;
@@ -93,6 +94,10 @@ export interface MunicipalServicesTable {
   department: string | null;
   targetGroup: string | null;
   createdAt: string;
+  /** From 0009: set on every write (null only if written by code older than 0009). */
+  updatedAt: string | null;
+  isExample: Generated<Bool>;
+  version: Generated<number>;
 }
 /** Where a plan's focus area meets a municipal service: overlap or synergy. */
 export interface CollabServiceLinksTable {

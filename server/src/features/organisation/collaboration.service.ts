@@ -291,6 +291,7 @@ export async function saveAgreement(
             department: l.newService.department?.trim() || null,
             targetGroup: l.newService.targetGroup?.trim() || null,
             createdAt: now,
+            updatedAt: now,
           })
           .execute();
       }

@@ -5,6 +5,7 @@ import type {
   HousingArea,
   HousingOrganisation,
   Municipality,
+  MunicipalService,
 } from '@pejling/contracts';
 import type { Executor } from '../../db/database.js';
 import { toBool } from '../../db/portable.js';
@@ -187,5 +188,46 @@ export async function listSecretariats(db: Executor, ids?: string[]): Promise<Ar
       ),
     })),
     (s) => s.name,
+  );
+}
+
+// ---------- Municipal services (the catalogue beside collaboration agreements) ----------
+/** The catalogue sorted by municipality, then name; each entry with the plans whose agreement links it. */
+export async function listMunicipalServices(db: Executor, ids?: string[]): Promise<MunicipalService[]> {
+  let q = db
+    .selectFrom('municipalServices as s')
+    .innerJoin('municipalities as m', 'm.id', 's.municipalityId')
+    .select([
+      's.id',
+      's.municipalityId',
+      'm.name as municipalityName',
+      's.name',
+      's.department',
+      's.targetGroup',
+      's.isExample',
+      's.version',
+    ]);
+  if (ids) q = q.where('s.id', 'in', ids.length ? ids : ['']);
+  const rows = await q.execute();
+  let links = db
+    .selectFrom('collabServiceLinks as l')
+    .innerJoin('plans as p', 'p.id', 'l.planId')
+    .select(['l.serviceId', 'p.id', 'p.name'])
+    .distinct();
+  if (ids) links = links.where('l.serviceId', 'in', ids.length ? ids : ['']);
+  const used = rows.length ? await links.execute() : [];
+  return sortDanish(
+    sortDanish(
+      rows.map((r) => ({
+        ...r,
+        isExample: toBool(r.isExample),
+        plans: sortDanish(
+          used.filter((u) => u.serviceId === r.id).map((u) => ({ id: u.id, name: u.name })),
+          (p) => p.name,
+        ),
+      })),
+      (s) => s.name,
+    ),
+    (s) => s.municipalityName,
   );
 }

@@ -20,6 +20,9 @@ import {
   Municipality,
   MunicipalityInput,
   MunicipalityUpdate,
+  MunicipalService,
+  MunicipalServiceInput,
+  MunicipalServiceUpdate,
   type ErrorCode,
 } from '@pejling/contracts';
 import type { AppDeps } from '../../app.js';
@@ -46,7 +49,7 @@ interface Resource<T, I, U> {
   columns: ExportColumn<T>[];
 }
 
-/** The five registry lists share one shape: list, export, read, create, edit, delete. */
+/** The registry lists share one shape: list, export, read, create, edit, delete. */
 function registerResource<T, I, U>(app: FastifyInstance, db: Db, r: Resource<T, I, U>) {
   type IdReq = FastifyRequest<{ Params: { id: string } }>;
   const tags = [r.tag];
@@ -216,6 +219,28 @@ export const registryRoutes = (deps: AppDeps) => async (base: FastifyInstance) =
       { header: h('Områdesekretariat', 'Area secretariat'), value: (s) => s.name, width: 35 },
       { header: h('Kommune', 'Municipality'), value: (s) => s.municipalityName, width: 25 },
       { header: h('Planer', 'Plans'), value: (s) => s.plans.map((p) => p.name).join('; '), width: 60 },
+      { header: h('Eksempeldata', 'Example data'), value: (s) => s.isExample },
+    ],
+  });
+
+  registerResource(base, db, {
+    path: '/api/municipal-services',
+    tag: 'registry',
+    exportName: 'kommunale-tilbud',
+    output: MunicipalService,
+    input: MunicipalServiceInput,
+    update: MunicipalServiceUpdate,
+    notFound: 'municipal_service_not_found',
+    list: repo.listMunicipalServices,
+    create: svc.createMunicipalService,
+    modify: svc.updateMunicipalService,
+    remove: svc.deleteMunicipalService,
+    columns: [
+      { header: h('Tilbud', 'Service'), value: (s) => s.name, width: 35 },
+      { header: h('Kommune', 'Municipality'), value: (s) => s.municipalityName, width: 25 },
+      { header: h('Forvaltning', 'Department'), value: (s) => s.department, width: 25 },
+      { header: h('Målgruppe', 'Target group'), value: (s) => s.targetGroup, width: 25 },
+      { header: h('Planer', 'Plans'), value: (s) => s.plans.map((p) => p.name).join('; '), width: 50 },
       { header: h('Eksempeldata', 'Example data'), value: (s) => s.isExample },
     ],
   });

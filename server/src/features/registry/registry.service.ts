@@ -11,6 +11,8 @@ import type {
   HousingAreaInput,
   HousingOrganisationInput,
   MunicipalityInput,
+  MunicipalService,
+  MunicipalServiceInput,
   ErrorCode,
 } from '@pejling/contracts';
 import type { Db, Executor } from '../../db/database.js';
@@ -22,12 +24,18 @@ import {
   listAreas,
   listHousingOrganisations,
   listMunicipalities,
+  listMunicipalServices,
   listPools,
   listSecretariats,
 } from './registry.repository.js';
 
 type Versioned =
-  'municipalities' | 'housingOrganisations' | 'housingAreas' | 'fundingPools' | 'areaSecretariats';
+  | 'municipalities'
+  | 'housingOrganisations'
+  | 'housingAreas'
+  | 'fundingPools'
+  | 'areaSecretariats'
+  | 'municipalServices';
 
 /**
  * Writes only if the row still has the version the client read.
@@ -216,6 +224,12 @@ export const deleteMunicipality = (db: Db, ctx: RequestContext, id: string) =>
       (await countWhere(trx, 'housingOrganisations', 'municipalityId', id)) +
       (await countWhere(trx, 'areaSecretariats', 'municipalityId', id));
     if (count > 0) throw conflict('municipality_in_use', { count });
+    const services = await trx
+      .selectFrom('municipalServices')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('municipalityId', '=', id)
+      .executeTakeFirstOrThrow();
+    if (Number(services.n) > 0) throw conflict('municipality_has_services', { count: Number(services.n) });
     await trx.deleteFrom('roleGrants').where('organisationId', '=', id).execute();
     await trx.deleteFrom('municipalities').where('id', '=', id).execute();
   });
@@ -544,4 +558,88 @@ export const deleteSecretariat = (db: Db, ctx: RequestContext, id: string) =>
     const count = await countWhere(trx, 'plans', 'areaSecretariatId', id);
     if (count > 0) throw conflict('secretariat_in_use', { count });
     await trx.deleteFrom('areaSecretariats').where('id', '=', id).execute();
+  });
+
+// ---------- Municipal services ----------
+type ServiceIn = z.output<typeof MunicipalServiceInput>;
+
+const MUNICIPAL_SERVICE: AuditedEntity<MunicipalService> = {
+  entityType: 'municipal_service',
+  notFound: 'municipal_service_not_found',
+  read: listMunicipalServices,
+};
+
+/** The plans whose agreements link the service, as the parameters of an in-use refusal. */
+async function serviceUse(trx: Executor, id: string) {
+  const [service] = await listMunicipalServices(trx, [id]);
+  const plans = service?.plans ?? [];
+  return { count: plans.length, plans: plans.map((p) => p.name).join(', ') };
+}
+
+async function checkService(trx: Executor, input: ServiceIn, exceptId?: string) {
+  await requireRow(trx, 'municipalities', input.municipalityId, 'municipality_not_found', 'municipalityId');
+  const byName = await trx
+    .selectFrom('municipalServices')
+    .select('id')
+    .where('municipalityId', '=', input.municipalityId)
+    .where('name', '=', input.name)
+    .executeTakeFirst();
+  if (byName && byName.id !== exceptId)
+    throw new AppError('validation_failed', 409, {}, [
+      { path: 'name', code: 'municipal_service_name_taken' },
+    ]);
+}
+
+const serviceColumns = (input: ServiceIn) => ({
+  municipalityId: input.municipalityId,
+  name: input.name,
+  department: input.department?.trim() || null,
+  targetGroup: input.targetGroup?.trim() || null,
+});
+
+export const createMunicipalService = (db: Db, ctx: RequestContext, input: ServiceIn) =>
+  auditedCreate(db, ctx, MUNICIPAL_SERVICE, async (trx) => {
+    await checkService(trx, input);
+    return insertVersioned(trx, 'municipalServices', { ...serviceColumns(input), isExample: 0 });
+  });
+
+/**
+ * Edits an entry; one that plans' agreements link stays in its municipality, since an agreement
+ * only links services of the plan's own municipality.
+ * @throws municipal_service_not_found (404), municipal_service_name_taken (409),
+ * municipal_service_municipality_locked (409), stale_version (409)
+ */
+export const updateMunicipalService = (
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  input: ServiceIn & { version: number },
+) =>
+  auditedUpdate(db, ctx, MUNICIPAL_SERVICE, id, async (trx) => {
+    await checkService(trx, input, id);
+    const [before] = await listMunicipalServices(trx, [id]);
+    if (before && before.municipalityId !== input.municipalityId && before.plans.length > 0)
+      throw new AppError('validation_failed', 409, {}, [
+        {
+          path: 'municipalityId',
+          code: 'municipal_service_municipality_locked',
+          params: await serviceUse(trx, id),
+        },
+      ]);
+    await updateVersioned(
+      trx,
+      'municipalServices',
+      id,
+      input.version,
+      serviceColumns(input),
+      'municipal_service_not_found',
+    );
+  });
+
+/** @throws municipal_service_not_found (404), municipal_service_in_use (409: an agreement links it) */
+export const deleteMunicipalService = (db: Db, ctx: RequestContext, id: string) =>
+  auditedDelete(db, ctx, MUNICIPAL_SERVICE, id, async (trx) => {
+    const use = await serviceUse(trx, id);
+    if (use.count > 0) throw conflict('municipal_service_in_use', use);
+    await trx.deleteFrom('municipalServices').where('id', '=', id).execute();
   });

@@ -11,6 +11,7 @@ const registry: { key: Key; to: string }[] = [
   { key: 'areas', to: '/admin/areas' },
   { key: 'pools', to: '/admin/pools' },
   { key: 'areaSecretariats', to: '/admin/area-secretariats' },
+  { key: 'municipalServices', to: '/admin/municipal-services' },
 ];
 const access: { key: Key; to: string }[] = [
   { key: 'users', to: '/admin/users' },

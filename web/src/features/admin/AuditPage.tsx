@@ -23,6 +23,7 @@ const entityTypes: (keyof Messages['admin']['audit']['entityTypes'])[] = [
   'funding_pool',
   'focus_area_catalogue',
   'area_secretariat',
+  'municipal_service',
   'user',
   'user_list',
   'audit_log',

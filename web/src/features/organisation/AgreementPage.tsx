@@ -18,6 +18,7 @@ import {
 import { IconAlertTriangle, IconArrowLeft, IconCircleCheck, IconPlus, IconTrash } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useMe } from '../../api/auth';
 import { useAgreement, useSaveAgreement } from '../../api/organisation';
 import type { Agreement, AgreementStatus, MatrixRole, PartyKind } from '../../api/organisation';
 import { DateField } from '../../components/DateField';
@@ -93,6 +94,8 @@ function AgreementForm({
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const { plan } = usePlanContext();
+  const me = useMe();
   const save = useSaveAgreement(planId);
   const [status, setStatus] = useState<AgreementStatus>(a.status);
   const [signedOn, setSignedOn] = useState(a.signedOn ? formatDate(a.signedOn) : '');
@@ -555,6 +558,15 @@ function AgreementForm({
           <Text size="sm" c="dimmed">
             {t('organisation.agreement.servicesHelp')}
           </Text>
+          {me.data?.can.administer && (
+            <Anchor
+              component={Link}
+              to={`/admin/municipal-services?q=${encodeURIComponent(plan.municipalityName)}`}
+              size="sm"
+            >
+              {t('organisation.agreement.editCatalogue', { municipality: plan.municipalityName })}
+            </Anchor>
+          )}
           {a.serviceLinks.length > 0 && (
             <Table withTableBorder withColumnBorders verticalSpacing="xs" fz="sm">
               <caption className="visually-hidden">{t('organisation.agreement.servicesCaption')}</caption>

@@ -232,6 +232,7 @@ export const organisationDa = {
     servicesHelp:
       'Hvor planens indsatser møder kommunens almindelige tilbud. Synergi: de supplerer hinanden mod et fælles mål. Overlap: de dækker det samme.',
     servicesCaption: 'Kommunale tilbud pr. indsatsområde: overlap og synergi side om side',
+    editCatalogue: 'Rediger kataloget over tilbud i {{municipality}}',
     addService: 'Tilføj kommunalt tilbud',
     noServices: 'Ingen kommunale tilbud koblet endnu.',
     serviceN: 'Kommunalt tilbud {{n}}',
@@ -536,6 +537,7 @@ export const organisationEn: typeof organisationDa = {
     servicesHelp:
       "Where the plan's efforts meet the municipality's ordinary services. Synergy: they complement each other towards a shared goal. Overlap: they cover the same.",
     servicesCaption: 'Municipal services per focus area: overlap and synergy side by side',
+    editCatalogue: 'Edit the catalogue of services in {{municipality}}',
     addService: 'Add municipal service',
     noServices: 'No municipal services linked yet.',
     serviceN: 'Municipal service {{n}}',
