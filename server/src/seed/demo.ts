@@ -6,6 +6,7 @@ import { CASE_AREAS_CSV } from './case-areas.js';
 import { MUNICIPALITY_CODES, POOLS } from './pools.js';
 import { seedExampleOrganisations } from './example-organisations.js';
 import { seedExampleResults } from './example-results.js';
+import { seedExampleAgreements, seedExampleSecretariatOrganisations } from './example-agreements.js';
 
 export interface CaseArea {
   area: string;
@@ -128,6 +129,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
     if (await isDemoSeeded(trx)) {
       await seedExampleOrganisations(trx);
       await seedExampleResults(trx);
+      await seedExampleAgreements(trx);
+      await seedExampleSecretariatOrganisations(trx);
       return false;
     }
     const now = nowIso();
@@ -294,6 +297,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
     }
     await seedExampleOrganisations(trx);
     await seedExampleResults(trx);
+    await seedExampleAgreements(trx);
+    await seedExampleSecretariatOrganisations(trx);
     await trx.insertInto('meta').values({ key: 'demo_seeded_at', value: now }).execute();
     await recordAudit(trx, null, {
       action: 'seed_demo',
