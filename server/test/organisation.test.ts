@@ -12,6 +12,7 @@ import type {
 import { classifyOrganisation } from '../src/domain/typology.js';
 import { TYPOLOGY_EXAMPLES } from '../src/domain/typology-examples.js';
 import { seedDemo } from '../src/seed/demo.js';
+import { MEMBER_COLUMN_WIDTHS } from '../src/features/organisation/terms-of-reference.js';
 import JSZip from 'jszip';
 import { buildPlan, buildUser } from './factories.js';
 import { createTestApp, type TestApp, type TestClient } from './test-app.js';
@@ -408,5 +409,26 @@ describe('terms of reference', () => {
     const enXml = await (await JSZip.loadAsync(en.rawPayload)).file('word/document.xml')!.async('string');
     expect(enXml).toContain('Terms of reference: Styregruppen');
     expect((await admin.get(`${base(otherPlan)}/forums/${sg.id}/terms-of-reference`)).statusCode).toBe(404);
+  });
+
+  it('gives the member table fixed column widths that fill the text width, so names wrap between words', async () => {
+    const o = await organisation();
+    const sg = o.forums.find((f) => f.name === 'Styregruppen')!;
+    const res = await admin.get(`${base()}/forums/${sg.id}/terms-of-reference`);
+    const xml = await (await JSZip.loadAsync(res.rawPayload)).file('word/document.xml')!.async('string');
+    const table = xml.slice(xml.indexOf('<w:tbl>'), xml.indexOf('</w:tbl>'));
+    expect(table).toMatch(/<w:tblLayout w:type="fixed"\/>/);
+    const grid = [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(grid).toEqual([...MEMBER_COLUMN_WIDTHS]);
+    // The A4 page's width less its two 1440-twip margins.
+    expect(grid.reduce((a, b) => a + b, 0)).toBe(11906 - 2 * 1440);
+    expect(table).toContain(`<w:tblW w:type="dxa" w:w="${11906 - 2 * 1440}"/>`);
+    // Every cell of a column has that column's width.
+    const rows = table.split('<w:tr>').slice(1);
+    expect(rows.length).toBeGreaterThan(1);
+    for (const row of rows) {
+      const widths = [...row.matchAll(/<w:tcW w:type="dxa" w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+      expect(widths).toEqual([...MEMBER_COLUMN_WIDTHS]);
+    }
   });
 });

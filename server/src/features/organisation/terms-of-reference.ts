@@ -7,6 +7,7 @@ import {
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
@@ -54,6 +55,15 @@ const SIDE: Record<NonNullable<Membership['side']>, Text> = {
 };
 const ROLE_ORDER: Membership['role'][] = ['chair', 'member', 'secretary', 'observer'];
 
+/**
+ * The member table's columns in twips: the A4 page's text width (11906 less two 1440 margins)
+ * shared so that the longest single words of each column (a name, "boligorganisationen",
+ * "Observatør") fit on a line, and text wraps between words, never inside one. Fixed layout and
+ * the same width on every cell make Word, LibreOffice and Google Docs all keep these widths.
+ */
+export const MEMBER_COLUMN_WIDTHS = [2300, 2700, 1500, 2526] as const;
+const TABLE_WIDTH = MEMBER_COLUMN_WIDTHS.reduce((a, b) => a + b, 0);
+
 export interface TermsOfReferenceInput {
   plan: {
     name: string;
@@ -85,9 +95,10 @@ export async function termsOfReferenceDocx(input: TermsOfReferenceInput): Promis
   const heading = (text: string) =>
     new Paragraph({ text, heading: HeadingLevel.HEADING_2, spacing: { before: 240 } });
   const para = (text: string) => new Paragraph({ children: [new TextRun(text)], spacing: { after: 120 } });
-  const cell = (text: string, bold = false) =>
+  const cell = (text: string, column: number, bold = false) =>
     new TableCell({
       children: [new Paragraph({ children: [new TextRun({ text, bold })] })],
+      width: { size: MEMBER_COLUMN_WIDTHS[column]!, type: WidthType.DXA },
       margins: { top: 60, bottom: 60, left: 100, right: 100 },
     });
   const border = { style: BorderStyle.SINGLE, size: 4, color: '888888' };
@@ -141,7 +152,9 @@ export async function termsOfReferenceDocx(input: TermsOfReferenceInput): Promis
       ? [para(T(h('Der er endnu ikke registreret medlemmer.', 'No members are registered yet.')))]
       : [
           new Table({
-            width: { size: 100, type: WidthType.PERCENTAGE },
+            width: { size: TABLE_WIDTH, type: WidthType.DXA },
+            columnWidths: [...MEMBER_COLUMN_WIDTHS],
+            layout: TableLayoutType.FIXED,
             borders: {
               top: border,
               bottom: border,
@@ -154,10 +167,10 @@ export async function termsOfReferenceDocx(input: TermsOfReferenceInput): Promis
               new TableRow({
                 tableHeader: true,
                 children: [
-                  cell(T(h('Navn', 'Name')), true),
-                  cell(T(h('Organisation og stilling', 'Organisation and title')), true),
-                  cell(T(h('Rolle', 'Role')), true),
-                  cell(T(h('Repræsenterer', 'Represents')), true),
+                  cell(T(h('Navn', 'Name')), 0, true),
+                  cell(T(h('Organisation og stilling', 'Organisation and title')), 1, true),
+                  cell(T(h('Rolle', 'Role')), 2, true),
+                  cell(T(h('Repræsenterer', 'Represents')), 3, true),
                 ],
               }),
               ...seats.map((m) => {
@@ -170,10 +183,10 @@ export async function termsOfReferenceDocx(input: TermsOfReferenceInput): Promis
                   .join(' ');
                 return new TableRow({
                   children: [
-                    cell(p?.name ?? ''),
-                    cell([p?.organisation, p?.title].filter(Boolean).join(', ')),
-                    cell(T(ROLE[m.role])),
-                    cell(represents),
+                    cell(p?.name ?? '', 0),
+                    cell([p?.organisation, p?.title].filter(Boolean).join(', '), 1),
+                    cell(T(ROLE[m.role]), 2),
+                    cell(represents, 3),
                   ],
                 });
               }),
