@@ -391,6 +391,19 @@ export const RegistrationList = z.object({
 export type RegistrationList = z.infer<typeof RegistrationList>;
 export const RegistrationParams = z.object({ planId: Id, registrationId: Id });
 
+/** Registrations per quarter (the plan dashboard's "registrations over time"). */
+export const RegistrationSummary = z.object({
+  quarters: z.array(
+    z.object({
+      period: z.string(),
+      registrations: z.number(),
+      participants: z.number(),
+      hours: z.number(),
+    }),
+  ),
+});
+export type RegistrationSummary = z.infer<typeof RegistrationSummary>;
+
 // ---------- Participants (pseudonymous) ----------
 export const Gender = z.enum(['female', 'male', 'other']);
 export type Gender = z.infer<typeof Gender>;

@@ -538,45 +538,14 @@ const EXPECTED: Record<string, Expectation> = {
     call: async () => ({ url: `/api/plans/${plan.id}/activities/${(await resultsActivity()).id}` }),
   },
 
-  // ---------- organisation ----------
-  'GET /api/plans/:id/organisation': {
-    personalData: true,
-    allowed: PLAN_READERS,
-    call: () => ({ url: `/api/plans/${plan.id}/organisation` }),
-  },
-  'GET /api/plans/:id/organisation/typology-input': {
-    personalData: true,
-    allowed: PLAN_READERS,
-    call: () => ({ url: `/api/plans/${plan.id}/organisation/typology-input` }),
-  },
-  'POST /api/plans/:id/organisation/forums': {
-    allowed: PLAN_WRITERS,
-    call: () => ({ url: `/api/plans/${plan.id}/organisation/forums`, payload: forumBody() }),
-  },
-  'PUT /api/plans/:id/organisation/forums/:forumId': {
-    allowed: PLAN_WRITERS,
-    call: async () => {
-      const f = await orgRow('forums', forumBody());
-      return {
-        url: `/api/plans/${plan.id}/organisation/forums/${f.id}`,
-        payload: { ...forumBody(), version: 1 },
-      };
-    },
-  },
-  'DELETE /api/plans/:id/organisation/forums/:forumId': {
-    allowed: PLAN_WRITERS,
-    call: async () => ({
-      url: `/api/plans/${plan.id}/organisation/forums/${(await orgRow('forums', forumBody())).id}`,
-    }),
-  },
-  'GET /api/plans/:id/organisation/forums/:forumId/terms-of-reference': {
-    personalData: true,
-    allowed: PLAN_READERS,
-    call: async () => ({
   // ---------- registrations and participants ----------
   'GET /api/plans/:planId/registrations': {
     allowed: PLAN_READERS,
     call: () => ({ url: `/api/plans/${plan.id}/registrations` }),
+  },
+  'GET /api/plans/:planId/registrations/summary': {
+    allowed: PLAN_READERS,
+    call: () => ({ url: `/api/plans/${plan.id}/registrations/summary` }),
   },
   'POST /api/plans/:planId/registrations': {
     allowed: PLAN_WRITERS,
@@ -623,6 +592,41 @@ const EXPECTED: Record<string, Expectation> = {
     call: async () => ({ url: `/api/plans/${plan.id}/participants/${(await participant()).id}` }),
   },
 
+  // ---------- organisation ----------
+  'GET /api/plans/:id/organisation': {
+    personalData: true,
+    allowed: PLAN_READERS,
+    call: () => ({ url: `/api/plans/${plan.id}/organisation` }),
+  },
+  'GET /api/plans/:id/organisation/typology-input': {
+    personalData: true,
+    allowed: PLAN_READERS,
+    call: () => ({ url: `/api/plans/${plan.id}/organisation/typology-input` }),
+  },
+  'POST /api/plans/:id/organisation/forums': {
+    allowed: PLAN_WRITERS,
+    call: () => ({ url: `/api/plans/${plan.id}/organisation/forums`, payload: forumBody() }),
+  },
+  'PUT /api/plans/:id/organisation/forums/:forumId': {
+    allowed: PLAN_WRITERS,
+    call: async () => {
+      const f = await orgRow('forums', forumBody());
+      return {
+        url: `/api/plans/${plan.id}/organisation/forums/${f.id}`,
+        payload: { ...forumBody(), version: 1 },
+      };
+    },
+  },
+  'DELETE /api/plans/:id/organisation/forums/:forumId': {
+    allowed: PLAN_WRITERS,
+    call: async () => ({
+      url: `/api/plans/${plan.id}/organisation/forums/${(await orgRow('forums', forumBody())).id}`,
+    }),
+  },
+  'GET /api/plans/:id/organisation/forums/:forumId/terms-of-reference': {
+    personalData: true,
+    allowed: PLAN_READERS,
+    call: async () => ({
       url: `/api/plans/${plan.id}/organisation/forums/${(await orgRow('forums', forumBody())).id}/terms-of-reference`,
     }),
   },

@@ -153,6 +153,22 @@ describe('registrations', () => {
       200,
     );
     expect(list).toMatchObject({ total: 1, participants: 12, hours: 2 });
+    await ok(
+      admin.post(`/api/plans/${p.id}/registrations`, {
+        activityId: cafe.id,
+        date: '2024-08-01',
+        participants: 3,
+      }),
+    );
+    const summary = await ok<{ quarters: unknown[] }>(
+      admin.get(`/api/plans/${p.id}/registrations/summary`),
+      200,
+    );
+    expect(summary.quarters).toEqual([
+      { period: '2024-Q1', registrations: 1, participants: 12, hours: 2 },
+      { period: '2024-Q2', registrations: 0, participants: 0, hours: 0 },
+      { period: '2024-Q3', registrations: 1, participants: 3, hours: 0 },
+    ]);
   });
 
   it('refuse values entered by hand on an indicator computed from registrations', async () => {

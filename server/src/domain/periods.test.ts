@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  todayInDenmark,
   comparePeriodKeys,
   comparePeriods,
   coverRange,
@@ -287,5 +288,13 @@ describe('labels', () => {
   ])('%s is "%s" in Danish and "%s" in English', (key, da, en) => {
     expect(periodLabel(key, 'da')).toBe(da);
     expect(periodLabel(key, 'en')).toBe(en);
+  });
+});
+
+describe('todayInDenmark', () => {
+  it('is the Danish date, a day ahead of UTC late in the evening', () => {
+    expect(todayInDenmark(new Date('2026-11-26T23:30:00Z'))).toBe('2026-11-27');
+    expect(todayInDenmark(new Date('2026-06-30T21:59:00Z'))).toBe('2026-06-30');
+    expect(todayInDenmark(new Date('2026-06-30T22:00:00Z'))).toBe('2026-07-01');
   });
 });

@@ -265,3 +265,15 @@ export function periodLabel(period: PeriodInput, locale: Locale): string {
       return da ? `${p.quarter}. kvartal ${p.year}` : `Q${p.quarter} ${p.year}`;
   }
 }
+
+const copenhagen = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Copenhagen',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** Today's date in Denmark (YYYY-MM-DD): what "today" means to the plans, whatever the server's clock zone. */
+export function todayInDenmark(now: Date = new Date()): string {
+  return copenhagen.format(now);
+}

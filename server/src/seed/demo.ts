@@ -6,6 +6,7 @@ import { CASE_AREAS_CSV } from './case-areas.js';
 import { MUNICIPALITY_CODES, POOLS } from './pools.js';
 import { seedExampleOrganisations } from './example-organisations.js';
 import { seedExampleResults } from './example-results.js';
+import { seedExampleRegistrations } from './example-registrations.js';
 import { seedExampleAgreements, seedExampleSecretariatOrganisations } from './example-agreements.js';
 
 export interface CaseArea {
@@ -129,6 +130,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     if (await isDemoSeeded(trx)) {
       await seedExampleOrganisations(trx);
       await seedExampleResults(trx);
+      await seedExampleRegistrations(trx);
       await seedExampleAgreements(trx);
       await seedExampleSecretariatOrganisations(trx);
       return false;
@@ -297,6 +299,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     }
     await seedExampleOrganisations(trx);
     await seedExampleResults(trx);
+    await seedExampleRegistrations(trx);
     await seedExampleAgreements(trx);
     await seedExampleSecretariatOrganisations(trx);
     await trx.insertInto('meta').values({ key: 'demo_seeded_at', value: now }).execute();

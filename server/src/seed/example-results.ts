@@ -393,7 +393,7 @@ export async function seedExampleResults(trx: Executor): Promise<number> {
           unit: ai.unit,
           kind: 'count',
           direction: 'higher_is_better',
-          dataSource: 'registrations',
+          dataSource: 'manual',
           combineRule: 'sum',
           breakdownsJson: '[]',
           baselineValue: 0,

@@ -33,6 +33,8 @@ const UserFormPage = lazy(() => import('../features/admin/UserFormPage'));
 const AuditPage = lazy(() => import('../features/admin/AuditPage'));
 const GoalsTab = lazy(() => import('../features/results/GoalsTab'));
 const ActivitiesTab = lazy(() => import('../features/results/ActivitiesTab'));
+const ActivityDetailPage = lazy(() => import('../features/results/ActivityDetailPage'));
+const ParticipantsPage = lazy(() => import('../features/results/ParticipantsPage'));
 
 const admin = (el: React.ReactNode) => <RequireCan can="administer">{el}</RequireCan>;
 
@@ -56,6 +58,8 @@ export const router = createBrowserRouter([
           { path: 'organisation/agreement', element: <AgreementPage /> },
           { path: 'goals', element: <GoalsTab /> },
           { path: 'activities', element: <ActivitiesTab /> },
+          { path: 'activities/participants', element: <ParticipantsPage /> },
+          { path: 'activities/:activityId', element: <ActivityDetailPage /> },
         ],
       },
       { path: 'plans/:id/edit', element: <PlanFormPage /> },

@@ -1,4 +1,5 @@
 import { organisationDa } from '../features/organisation/i18n';
+import { dashboardDa, participantsDa, registrationsDa } from '../features/results/registrations.i18n';
 
 /** Danish, the default language. `en.ts` has the same keys. */
 export const da = {
@@ -578,6 +579,9 @@ export const da = {
     },
   },
   results: {
+    registrations: registrationsDa,
+    participants: participantsDa,
+    dashboard: dashboardDa,
     level: {
       impact: 'Effektmål',
       result: 'Resultatmål',
@@ -787,6 +791,7 @@ export const da = {
         indicator_without_baseline: 'Indikatorer uden baseline',
         indicator_without_target: 'Indikatorer uden måltal',
         activity_without_goal: 'Aktiviteter, der ikke tjener et mål',
+        registrations_overdue: 'Aktiviteter med forsinkede registreringer',
         only_activity_goals_measured: 'Kun aktivitetsmål måles',
       },
       onlyActivities:

@@ -1,4 +1,5 @@
 import type { Messages } from './da';
+import { dashboardEn, participantsEn, registrationsEn } from '../features/results/registrations.i18n';
 import { organisationEn } from '../features/organisation/i18n';
 
 /** English, one click away. The keys are the Danish file's. */
@@ -581,6 +582,9 @@ export const en: Messages = {
     },
   },
   results: {
+    registrations: registrationsEn,
+    participants: participantsEn,
+    dashboard: dashboardEn,
     level: {
       impact: 'Impact goal',
       result: 'Result goal',
@@ -791,6 +795,7 @@ export const en: Messages = {
         indicator_without_baseline: 'Indicators without a baseline',
         indicator_without_target: 'Indicators without a target',
         activity_without_goal: 'Activities serving no goal',
+        registrations_overdue: 'Activities with overdue registrations',
         only_activity_goals_measured: 'Only activity goals are measured',
       },
       onlyActivities:

@@ -14,6 +14,13 @@ export async function up(db: Kysely<any>): Promise<void> {
   // participants, sessions, hours, enrolled or outcome; null unless the data source is registrations.
   await db.schema.alterTable('indicators').addColumn('registration_measure', text).execute();
   await db.schema.alterTable('indicators').addColumn('outcome_kind', text).execute();
+  // Until now nothing was computed from registrations: every value of such an indicator was
+  // entered by hand, so it keeps its values as an indicator entered by hand.
+  await db
+    .updateTable('indicators')
+    .set({ data_source: 'manual' })
+    .where('data_source', '=', 'registrations')
+    .execute();
 
   await db.schema
     .createTable('registrations')

@@ -13,6 +13,7 @@ import {
   RegistrationList,
   RegistrationParams,
   RegistrationQuery,
+  RegistrationSummary,
   RegistrationUpdate,
 } from '@pejling/contracts';
 import type { AppDeps } from '../../app.js';
@@ -25,6 +26,7 @@ import {
   deleteRegistration,
   listParticipants,
   listRegistrations,
+  registrationSummary,
   updateParticipant,
   updateRegistration,
 } from './registrations.service.js';
@@ -50,6 +52,19 @@ export const registrationRoutes = (deps: AppDeps) => async (base: FastifyInstanc
       },
     },
     async (req) => listRegistrations(db, req.params.planId, req.query),
+  );
+  app.get(
+    '/api/plans/:planId/registrations/summary',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Registrations, participants and hours per quarter',
+        params: PlanIdParams,
+        response: { 200: RegistrationSummary },
+      },
+    },
+    async (req) => registrationSummary(db, req.params.planId),
   );
   app.post(
     '/api/plans/:planId/registrations',

@@ -9,6 +9,7 @@ import type {
   RegistrationInput,
   RegistrationList,
   RegistrationQuery,
+  RegistrationSummary,
 } from '@pejling/contracts';
 import type { Db, Executor } from '../../db/database.js';
 import { fromJson, newId, nowIso, toJson } from '../../db/portable.js';
@@ -18,7 +19,9 @@ import {
   formatPeriodKey,
   parsePeriodKey,
   periodRange,
+  periodContaining,
   periodsBetween,
+  todayInDenmark,
 } from '../../domain/periods.js';
 import type { CalendarPeriodKind, DateRange } from '../../domain/periods.js';
 import { breakdownKey } from '../../domain/indicators.js';
@@ -38,7 +41,7 @@ type RegistrationIn = z.output<typeof RegistrationInput>;
 type ParticipantIn = z.output<typeof ParticipantInput>;
 type Query = z.output<typeof RegistrationQuery>;
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => todayInDenmark();
 const danishDate = (iso: string | null) => (iso ? iso.split('-').reverse().join('-') : '');
 
 class Problems {
@@ -234,6 +237,33 @@ export async function listRegistrations(db: Executor, planId: string, q: Query):
     total: items.length,
     participants: items.reduce((s, r) => s + r.participants, 0),
     hours: Math.round(items.reduce((s, r) => s + (r.hours ?? 0), 0) * 100) / 100,
+  };
+}
+
+/**
+ * Registrations, participants and hours per quarter, from the first quarter with a registration
+ * to the last; quarters in between without any are listed with zeros (none were registered).
+ */
+export async function registrationSummary(db: Executor, planId: string): Promise<RegistrationSummary> {
+  await requirePlan(db, planId);
+  const rows = await db
+    .selectFrom('registrations')
+    .select(['date', 'participants', 'hours'])
+    .where('planId', '=', planId)
+    .orderBy('date')
+    .execute();
+  if (rows.length === 0) return { quarters: [] };
+  const byQuarter = new Map<string, { registrations: number; participants: number; hours: number }>();
+  for (const p of periodsBetween(rows[0]!.date, rows[rows.length - 1]!.date, 'quarter'))
+    byQuarter.set(formatPeriodKey(p), { registrations: 0, participants: 0, hours: 0 });
+  for (const r of rows) {
+    const q = byQuarter.get(formatPeriodKey(periodContaining(r.date, 'quarter')))!;
+    q.registrations += 1;
+    q.participants += r.participants;
+    q.hours += r.hours ?? 0;
+  }
+  return {
+    quarters: [...byQuarter].map(([period, q]) => ({ period, ...q, hours: Math.round(q.hours * 100) / 100 })),
   };
 }
 

@@ -8,6 +8,7 @@ import type {
 } from '@pejling/contracts';
 import type { Executor } from '../../db/database.js';
 import { fromJson } from '../../db/portable.js';
+import { todayInDenmark } from '../../domain/periods.js';
 import { goalsUpward, overdueSince, type Frequency } from '../../domain/registrations.js';
 import type { ActivitiesTable, IndicatorsTable, IndicatorValuesTable } from '../../db/schema/results.js';
 
@@ -167,7 +168,7 @@ export async function findActivities(db: Executor, planId: string): Promise<Acti
           .execute(),
       ])
     : [[], [], []];
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInDenmark();
   return rows.map((r) => {
     const goalIds = links.filter((l) => l.activityId === r.id).map((l) => l.goalId);
     const s = summary.find((x) => x.activityId === r.id);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Anchor, Badge, Button, Group, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { IconCheck, IconHelpCircle, IconPencil, IconTrash, IconX } from '@tabler/icons-react';
 import { Link, Outlet, useLocation, useNavigate, useParams } from 'react-router';
@@ -25,6 +25,9 @@ import { NotFoundPage } from '../errors/ErrorPages';
 import { ApiError } from '../../api/client';
 import { PLAN_TABS, usePlanContext, type PlanTabKey } from './planTabs';
 import { CoherenceSummary } from '../results/CoherenceSummary';
+
+// The dashboard's charts load with their own chunk, after the plan's facts.
+const PlanDashboard = lazy(() => import('../results/PlanDashboard'));
 
 export default function PlanDetailPage() {
   const { id } = useParams();
@@ -165,6 +168,9 @@ function PlanOverview({ plan: p }: { plan: PlanDetail }) {
   return (
     <Stack gap="lg">
       <CoherenceSummary planId={p.id} />
+      <Suspense fallback={<LoadingState />}>
+        <PlanDashboard planId={p.id} />
+      </Suspense>
       <Section title={t('plans.detail.facts')} id="facts">
         <Facts
           items={[

@@ -10,7 +10,14 @@ import { ListToolbar } from '../../components/ListToolbar';
 import { Section } from '../../components/Section';
 import { SortableTh } from '../../components/SortableTh';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
-import { formatKroner, formatNumber, formatPeriod, matchesSearch, sortBy } from '../../lib/format';
+import {
+  formatDate,
+  formatKroner,
+  formatNumber,
+  formatPeriod,
+  matchesSearch,
+  sortBy,
+} from '../../lib/format';
 import { notifySuccess } from '../../lib/notify';
 import { useListParams } from '../../lib/useListParams';
 import { useLocale } from '../../lib/useLocale';
@@ -54,6 +61,7 @@ export default function ActivitiesTab() {
     focusArea: (a) => faName(a.focusAreaId),
     period: (a) => a.periodStart,
     budget: (a) => a.budgetOre,
+    registrations: (a) => (a.overdueSince ? -1 : a.registrationCount),
   };
   const rows = sortBy(
     f.activities.filter((a) =>
@@ -113,6 +121,9 @@ export default function ActivitiesTab() {
                 formatted: formatNumber(rows.length, locale),
               })}
             >
+              <Button component={Link} to={`/plans/${plan.id}/activities/participants`} variant="light">
+                {t('results.participants.linkPlain')}
+              </Button>
               <ExportButtons path={`/api/plans/${plan.id}/activities/export`} />
             </ListToolbar>
             <Table.ScrollContainer minWidth={900}>
@@ -122,6 +133,7 @@ export default function ActivitiesTab() {
                   <Table.Tr>
                     {th('name', t('results.activities.name'))}
                     {th('status', t('results.activities.status'))}
+                    {th('registrations', t('results.registrations.column'))}
                     {th('goals', t('results.activities.goals'))}
                     {th('focusArea', t('results.activities.focusArea'))}
                     {th('period', t('results.activities.period'))}
@@ -134,7 +146,9 @@ export default function ActivitiesTab() {
                   {rows.map((a) => (
                     <Table.Tr key={a.id} id={`activity-${a.id}`} tabIndex={-1}>
                       <Table.Th scope="row" fw={600}>
-                        {a.name}
+                        <Anchor component={Link} to={`/plans/${plan.id}/activities/${a.id}`}>
+                          {a.name}
+                        </Anchor>
                         {a.targetGroup && (
                           <Text size="xs" fw={400}>
                             {t('results.activities.targetGroup')}: {a.targetGroup}
@@ -143,6 +157,9 @@ export default function ActivitiesTab() {
                       </Table.Th>
                       <Table.Td>
                         <ActivityStatusBadge status={a.status} />
+                      </Table.Td>
+                      <Table.Td>
+                        <RegistrationSummary activity={a} planId={plan.id} />
                       </Table.Td>
                       <Table.Td>
                         {a.goalIds.length === 0 ? (
@@ -224,6 +241,29 @@ export default function ActivitiesTab() {
         />
       )}
       {deleting && <DeleteActivity planId={plan.id} activity={deleting} onClose={() => setDeleting(null)} />}
+    </Stack>
+  );
+}
+
+/** How many registrations, the latest, and whether they are overdue (as a word and an icon). */
+function RegistrationSummary({ activity: a, planId }: { activity: Activity; planId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={2}>
+      <Anchor component={Link} to={`/plans/${planId}/activities/${a.id}#registrations`} size="sm">
+        {a.registrationCount === 0
+          ? t('results.registrations.none')
+          : t('results.registrations.count', { count: a.registrationCount })}
+      </Anchor>
+      {a.lastRegistration && (
+        <Text size="xs">{t('results.registrations.last', { date: formatDate(a.lastRegistration) })}</Text>
+      )}
+      {a.overdueSince && (
+        <Group gap={4} wrap="nowrap">
+          <IconAlertTriangle size={14} aria-hidden="true" color="var(--mantine-color-orange-9)" />
+          <Text size="xs">{t('results.registrations.overdue', { date: formatDate(a.overdueSince) })}</Text>
+        </Group>
+      )}
     </Stack>
   );
 }

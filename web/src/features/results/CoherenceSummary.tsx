@@ -6,7 +6,7 @@ import type { Coherence, CoherenceFlag, CoherenceFlagKind } from '../../api/resu
 import { useResults } from '../../api/results';
 import { Section } from '../../components/Section';
 import { ErrorState, LoadingState } from '../../components/states';
-import { formatNumber } from '../../lib/format';
+import { formatDate, formatNumber } from '../../lib/format';
 import { useLocale } from '../../lib/useLocale';
 
 const KINDS: CoherenceFlagKind[] = [
@@ -15,6 +15,7 @@ const KINDS: CoherenceFlagKind[] = [
   'indicator_without_baseline',
   'indicator_without_target',
   'activity_without_goal',
+  'registrations_overdue',
 ];
 
 /** Where a flag is fixed: the form that closes the gap. */
@@ -29,6 +30,8 @@ export function fixLink(planId: string, flag: CoherenceFlag): string {
       return `/plans/${planId}/goals?editIndicator=${flag.entityId}`;
     case 'activity_without_goal':
       return `/plans/${planId}/activities?edit=${flag.entityId}`;
+    case 'registrations_overdue':
+      return `/plans/${planId}/activities/${flag.entityId}?new=1`;
     default:
       return `/plans/${planId}/goals`;
   }
@@ -126,6 +129,7 @@ export function CoherenceView({
                         {f.goalLevel && f.entity === 'goal' ? `${t(`results.level.${f.goalLevel}`)}: ` : ''}
                         {f.name}
                       </Anchor>
+                      {f.since && ` (${t('results.registrations.overdue', { date: formatDate(f.since) })})`}
                     </List.Item>
                   ))}
                   {shown.length < flags.length && (

@@ -450,12 +450,20 @@ function IndicatorBlock({ indicator: i, actions }: { indicator: Indicator; actio
               {[
                 t(`results.indicators.kinds.${i.kind}`),
                 t(`results.indicators.directions.${i.direction}`),
-                t(`results.indicators.dataSources.${i.dataSource}`),
+                t(`results.indicators.dataSources.${i.dataSource}`) +
+                  (i.registrationMeasure
+                    ? ` (${t(`results.registrations.measures.${i.registrationMeasure}`)}${
+                        i.outcomeKind ? `: ${t(`results.registrations.outcomes.${i.outcomeKind}`)}` : ''
+                      })`
+                    : ''),
                 t(`results.indicators.combines.${i.combine}`),
                 ...i.breakdowns.map((b) => `${b.label} (${b.categories.join(', ')})`),
               ].join(' · ')}
             </Text>
             {i.definition && <Text size="sm">{i.definition}</Text>}
+            {i.dataSource === 'registrations' && (
+              <Text size="sm">{t('results.registrations.computedNote')}</Text>
+            )}
             <Text size="sm">
               {t('results.indicators.baseline')}:{' '}
               {i.baselineValue === null ? (
@@ -469,15 +477,17 @@ function IndicatorBlock({ indicator: i, actions }: { indicator: Indicator; actio
           </Stack>
           {actions.canEdit && (
             <Group gap={4} wrap="nowrap">
-              <ActionIcon
-                variant="subtle"
-                size="lg"
-                aria-label={`${t('results.indicators.enterValues')}: ${i.name}`}
-                title={t('results.indicators.enterValues')}
-                onClick={() => actions.enterValues(i)}
-              >
-                <IconChartBar size={18} aria-hidden="true" />
-              </ActionIcon>
+              {i.dataSource !== 'registrations' && (
+                <ActionIcon
+                  variant="subtle"
+                  size="lg"
+                  aria-label={`${t('results.indicators.enterValues')}: ${i.name}`}
+                  title={t('results.indicators.enterValues')}
+                  onClick={() => actions.enterValues(i)}
+                >
+                  <IconChartBar size={18} aria-hidden="true" />
+                </ActionIcon>
+              )}
               <ActionIcon
                 variant="subtle"
                 size="lg"

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Fieldset, Group, NativeSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { OutcomeKind, RegistrationMeasure } from '@pejling/contracts';
+import { OUTCOME_KINDS, REGISTRATION_MEASURES } from './registrations.i18n';
 import { useSaveIndicator, type Goal, type Indicator } from '../../api/results';
 import { DateField } from '../../components/DateField';
 import { fieldErrors } from '../../lib/errors';
@@ -54,6 +56,8 @@ export function IndicatorForm({
     indicator?.direction ?? 'higher_is_better',
   );
   const [dataSource, setDataSource] = useState<(typeof SOURCES)[number]>(indicator?.dataSource ?? 'manual');
+  const [measure, setMeasure] = useState<RegistrationMeasure | ''>(indicator?.registrationMeasure ?? '');
+  const [outcomeKind, setOutcomeKind] = useState<OutcomeKind | ''>(indicator?.outcomeKind ?? '');
   const [combine, setCombine] = useState<(typeof COMBINES)[number]>(indicator?.combine ?? 'sum');
   const [baselineValue, setBaselineValue] = useState(decimalText(indicator?.baselineValue, locale));
   const [baselineDate, setBaselineDate] = useState(
@@ -114,6 +118,8 @@ export function IndicatorForm({
       kind,
       direction,
       dataSource,
+      registrationMeasure: dataSource === 'registrations' ? measure || null : null,
+      outcomeKind: dataSource === 'registrations' && measure === 'outcome' ? outcomeKind || null : null,
       combine,
       breakdowns: breakdowns.map((b) => ({
         key: b.key.trim(),
@@ -153,6 +159,8 @@ export function IndicatorForm({
       'kind',
       'direction',
       'dataSource',
+      'registrationMeasure',
+      'outcomeKind',
       'combine',
       'baselineValue',
       'baselineDate',
@@ -244,6 +252,38 @@ export function IndicatorForm({
           required
         />
       </Group>
+      {dataSource === 'registrations' && (
+        <Group grow align="flex-start">
+          <NativeSelect
+            label={t('results.registrations.measure')}
+            description={t('results.registrations.measureHelp')}
+            value={measure}
+            onChange={(e) => setMeasure(e.currentTarget.value as typeof measure)}
+            data={[
+              { value: '', label: '—' },
+              ...REGISTRATION_MEASURES.map((k) => ({
+                value: k,
+                label: t(`results.registrations.measures.${k}`),
+              })),
+            ]}
+            error={errors.registrationMeasure}
+            required
+          />
+          {measure === 'outcome' && (
+            <NativeSelect
+              label={t('results.registrations.outcomeKind')}
+              value={outcomeKind}
+              onChange={(e) => setOutcomeKind(e.currentTarget.value as typeof outcomeKind)}
+              data={[
+                { value: '', label: '—' },
+                ...OUTCOME_KINDS.map((k) => ({ value: k, label: t(`results.registrations.outcomes.${k}`) })),
+              ]}
+              error={errors.outcomeKind}
+              required
+            />
+          )}
+        </Group>
+      )}
       <NativeSelect
         label={t('results.indicators.combine')}
         description={t('results.indicators.combineHelp')}
