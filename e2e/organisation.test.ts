@@ -30,6 +30,7 @@ describe.runIf(chromiumAvailable())('project organisation and typologies', () =>
   let page: Page;
   let planId: string;
   let vollsmoseId: string;
+  let secretariatId: string;
 
   beforeAll(async () => {
     server = await startServer();
@@ -45,10 +46,19 @@ describe.runIf(chromiumAvailable())('project organisation and typologies', () =>
         areas: { id: string }[];
         focusAreas: { id: string }[];
       };
+      // An area secretariat of its own, without the organisation the example secretariats have.
+      const secretariat = (await (
+        await fetch('/api/area-secretariats', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+          body: JSON.stringify({ name: 'Områdesekretariat E2E', municipalityId: p.municipalityId }),
+        })
+      ).json()) as { id: string };
       const res = await fetch('/api/plans', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
         body: JSON.stringify({
+          areaSecretariatId: secretariat.id,
           name: 'Helhedsplan Organisering E2E',
           poolId: p.poolId,
           municipalityId: p.municipalityId,
@@ -59,8 +69,13 @@ describe.runIf(chromiumAvailable())('project organisation and typologies', () =>
           grants: [],
         }),
       });
-      return { plan: ((await res.json()) as { id: string }).id, vollsmose: vollsmose.id };
+      return {
+        plan: ((await res.json()) as { id: string }).id,
+        vollsmose: vollsmose.id,
+        secretariat: secretariat.id,
+      };
     });
+    secretariatId = ids.secretariat;
     planId = ids.plan;
     vollsmoseId = ids.vollsmose;
   });
@@ -221,12 +236,7 @@ describe.runIf(chromiumAvailable())('project organisation and typologies', () =>
   });
 
   it("records an area secretariat's organisation and shows which plans sit in its steering group", async () => {
-    const secretariats = await page.evaluate(async () =>
-      ((await (await fetch('/api/area-secretariats')).json()) as { id: string; name: string }[]).map(
-        (s) => s.id,
-      ),
-    );
-    await page.goto(`${server.url}/secretariats/${secretariats[0]}`);
+    await page.goto(`${server.url}/secretariats/${secretariatId}`);
     await page.getByRole('heading', { name: 'Sekretariatets organisering' }).waitFor();
     expect(await page.locator('main').innerText()).toContain('ingen registreret styregruppe');
     await page.getByRole('button', { name: 'Rediger organiseringen' }).click();
