@@ -106,7 +106,10 @@ describe.runIf(chromiumAvailable())('registrations and participants', () => {
   it('follows the overdue flag to the registration form, and the registration moves the indicator', async () => {
     await page.goto(`${server.url}/plans/${planId}`);
     await page.getByText('Aktiviteter med forsinkede registreringer: 1').waitFor();
-    await page.getByRole('link', { name: 'Lektiecafé' }).click();
+    await page
+      .locator('section[aria-labelledby="coherence"]')
+      .getByRole('link', { name: 'Lektiecafé' })
+      .click();
     await dialog().getByRole('heading', { name: 'Ny registrering: Lektiecafé' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await dialog().getByLabel('Deltagere', { exact: true }).fill('12');
@@ -131,6 +134,17 @@ describe.runIf(chromiumAvailable())('registrations and participants', () => {
     const card = page.locator('[id^="indicator-"]', { hasText: 'Fremmøde i lektiecaféen' });
     await card.getByText('Bagud').first().waitFor();
     await card.getByText('Værdierne beregnes af registreringerne og kan ikke indtastes.').waitFor();
+
+    // The dashboard on the Overblik tab: the value against its target, as a chart and a table.
+    await page.goto(`${server.url}/plans/${planId}`);
+    const progress = page.locator('section[aria-labelledby="dashboard-progress"]');
+    await progress.getByRole('img', { name: /Fremmøde i lektiecaféen: værdi og måltal/ }).waitFor();
+    const row = progress.getByRole('row', { name: new RegExp(`^${year}`) });
+    await row.getByText('Bagud').waitFor();
+    expect(await row.textContent()).toContain('12');
+    await page.locator('section[aria-labelledby="dashboard-registrations"]').getByRole('table').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'registrations-dashboard');
   });
 
   it('refuses a participant code shaped like a CPR number and keeps what was typed', async () => {

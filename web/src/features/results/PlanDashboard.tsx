@@ -50,7 +50,11 @@ export default function PlanDashboard({ planId }: { planId: string }) {
 function Progress({ indicators, planId }: { indicators: Indicator[]; planId: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const withTargets = indicators.filter((i) => i.targets.some((x) => x.breakdown === null));
+  // Indicators with targets, the most measured first, so the first shown has something to show.
+  const measured = (i: Indicator) => i.statuses.filter((s) => s.state === 'value').length;
+  const withTargets = indicators
+    .filter((i) => i.targets.some((x) => x.breakdown === null))
+    .sort((a, b) => measured(b) - measured(a));
   const [chosen, setChosen] = useState<string>('');
   const indicator = withTargets.find((i) => i.id === chosen) ?? withTargets[0];
   const rows = useMemo(() => {
