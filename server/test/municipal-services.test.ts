@@ -245,6 +245,29 @@ describe('the catalogue of municipal services', () => {
     expect(edited.statusCode, edited.body).toBe(200);
   });
 
+  it('links an existing entry when an agreement adds a "new" service of a name the catalogue has', async () => {
+    const existing = (
+      await admin.post(url, { municipalityId: plan.municipalityId, name: 'Sundhedscentret' })
+    ).json() as MunicipalService;
+    const a = (await admin.get(`/api/plans/${plan.id}/agreement`)).json() as Agreement;
+    const res = await admin.put(`/api/plans/${plan.id}/agreement`, {
+      status: 'draft',
+      attachments: [],
+      parties: [],
+      responsibilities: [],
+      commitments: [],
+      serviceLinks: [
+        { focusAreaId: plan.focusAreas[0]!.id, newService: { name: 'Sundhedscentret' }, relation: 'synergy' },
+        { focusAreaId: plan.focusAreas[1]!.id, newService: { name: 'Sundhedscentret' }, relation: 'overlap' },
+      ],
+      version: a.version,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const b = res.json() as Agreement;
+    expect(b.serviceLinks.map((l) => l.serviceId)).toEqual([existing.id, existing.id]);
+    expect(b.municipalServices.filter((m) => m.name === 'Sundhedscentret')).toHaveLength(1);
+  });
+
   it('exports to CSV and .xlsx', async () => {
     const csv = await admin.get(`${url}/export?format=csv`);
     expect(csv.statusCode).toBe(200);

@@ -279,6 +279,17 @@ export async function saveAgreement(
       .executeTakeFirstOrThrow();
     for (const [i, l] of input.serviceLinks.entries()) {
       let serviceId = l.serviceId ?? null;
+      // A "new" service the catalogue already has by name is that entry: names are unique per municipality.
+      if (!serviceId && l.newService)
+        serviceId =
+          (
+            await trx
+              .selectFrom('municipalServices')
+              .select('id')
+              .where('municipalityId', '=', plan.municipalityId)
+              .where('name', '=', l.newService.name)
+              .executeTakeFirst()
+          )?.id ?? null;
       if (!serviceId && l.newService) {
         serviceId = newId();
         // A new service joins the municipality's catalogue, for this and the municipality's other plans.
