@@ -313,26 +313,6 @@ export const errorMessages = {
     da: 'Samme periode ({period}) og opdeling står to gange (også i række {row}).',
     en: 'The same period ({period}) and breakdown appear twice (also in row {row}).',
   },
-} satisfies Record<string, Text>;
-
-export type ErrorCode = keyof typeof errorMessages;
-
-export function formatMessage(template: string, params: Record<string, unknown> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (m, key: string) => (key in params ? String(params[key]) : m));
-}
-
-export function errorMessage(code: string, locale: Locale, params?: Record<string, unknown>): string {
-  const entry = (errorMessages as Record<string, Text>)[code] ?? errorMessages.internal_error;
-  return formatMessage(entry[locale], params);
-}
-
-/** A zod issue in the shape fastify-type-provider-zod reports it. */
-export interface IssueLike {
-  keyword: string;
-  params: Record<string, unknown>;
-  message?: string;
-}
-
   // Registrations, participants and values computed from them
   registration_not_found: {
     da: 'Registreringen findes ikke i denne helhedsplan.',
@@ -402,6 +382,123 @@ export interface IssueLike {
     da: 'Samme udfald på samme dato står to gange.',
     en: 'The same outcome on the same date appears twice.',
   },
+  // Imports of registrations, participants and indicator values
+  import_refused: {
+    da: 'Filen blev ikke indlæst: {count} fejl skal rettes først. Intet er gemt.',
+    en: 'The file was not imported: {count} problems must be fixed first. Nothing was stored.',
+  },
+  import_file_refused: {
+    da: 'Filen kan ikke indlæses. {reason}',
+    en: 'The file cannot be imported. {reason}',
+  },
+  import_unknown_columns: {
+    da: 'Filen har kolonner, Pejling ikke kender: {columns}. Omdøb eller slet dem. Kolonnerne kan være: {expected}.',
+    en: 'The file has columns Pejling does not know: {columns}. Rename or delete them. The columns can be: {expected}.',
+  },
+  import_missing_columns: {
+    da: 'Filen mangler kolonnen {columns}. Hent skabelonen, og brug dens overskrifter. Kolonnerne kan være: {expected}.',
+    en: 'The file lacks the column {columns}. Download the template and use its headers. The columns can be: {expected}.',
+  },
+  import_too_large: {
+    da: 'Filen er for stor: højst {maxMb} MB kan indlæses ad gangen. Del den op i flere filer.',
+    en: 'The file is too large: at most {maxMb} MB can be imported at a time. Split it into several files.',
+  },
+  import_required: {
+    da: 'Skal udfyldes.',
+    en: 'Required.',
+  },
+  import_not_number: {
+    da: '"{value}" er ikke et tal. Skriv f.eks. 12 eller 2,5.',
+    en: '"{value}" is not a number. Write e.g. 12 or 2.5.',
+  },
+  import_not_whole_number: {
+    da: '"{value}" skal være et helt tal, 0 eller derover.',
+    en: '"{value}" must be a whole number, 0 or more.',
+  },
+  import_not_date: {
+    da: '"{value}" er ikke en dato. Skriv datoen som dd-mm-åååå, f.eks. 05-03-2024.',
+    en: '"{value}" is not a date. Write the date as dd-mm-yyyy, e.g. 05-03-2024, or yyyy-mm-dd.',
+  },
+  import_activity_unknown: {
+    da: 'Aktiviteten "{value}" findes ikke i denne helhedsplan. Skriv navnet på en af planens aktiviteter: {allowed}.',
+    en: 'The activity "{value}" does not exist in this plan. Write the name of one of its activities: {allowed}.',
+  },
+  import_activity_ambiguous: {
+    da: 'Flere af planens aktiviteter hedder "{value}". Skriv aktivitetens id i stedet for navnet.',
+    en: 'Several of the plan\'s activities are called "{value}". Write the activity\'s id instead of its name.',
+  },
+  import_indicator_unknown: {
+    da: 'Indikatoren "{value}" findes ikke i denne helhedsplan. Skriv navnet på en af planens indikatorer: {allowed}.',
+    en: 'The indicator "{value}" does not exist in this plan. Write the name of one of its indicators: {allowed}.',
+  },
+  import_indicator_ambiguous: {
+    da: 'Flere af planens indikatorer hedder "{value}". Skriv indikatorens id i stedet for navnet.',
+    en: 'Several of the plan\'s indicators are called "{value}". Write the indicator\'s id instead of its name.',
+  },
+  import_gender_unknown: {
+    da: '"{value}" er ikke et køn, Pejling kender. Skriv kvinde, mand eller andet, eller lad feltet stå tomt.',
+    en: '"{value}" is not a gender Pejling knows. Write female, male or other, or leave it empty.',
+  },
+  import_outcome_unknown: {
+    da: '"{value}" er ikke et udfald, Pejling kender. Skriv et af: {allowed}.',
+    en: '"{value}" is not an outcome Pejling knows. Write one of: {allowed}.',
+  },
+  import_state_unknown: {
+    da: 'Status "{value}" findes ikke. Skriv værdi, mangler eller undertrykt.',
+    en: 'The status "{value}" does not exist. Write value, missing or suppressed.',
+  },
+  import_breakdown_unknown: {
+    da: 'Opdelingen "{value}" passer ikke til indikatoren. Skriv f.eks. {example}, eller lad feltet stå tomt for totalen.',
+    en: 'The breakdown "{value}" does not fit the indicator. Write e.g. {example}, or leave it empty for the total.',
+  },
+  import_participant_conflict: {
+    da: 'Deltager {code} har "{value}" her, men "{other}" i række {row}. Skriv det samme i alle deltagerens rækker.',
+    en: 'Participant {code} has "{value}" here, but "{other}" in row {row}. Write the same in all the participant\'s rows.',
+  },
+  import_enrolment_incomplete: {
+    da: 'En tilmelding kræver både aktivitet og "tilmeldt fra".',
+    en: 'An enrolment needs both an activity and "enrolled from".',
+  },
+  import_outcome_incomplete: {
+    da: 'Et udfald kræver både udfald og udfaldsdato.',
+    en: 'An outcome needs both the outcome and its date.',
+  },
+  import_code_invalid: {
+    da: 'Koden "{value}" kan ikke bruges: højst 40 tegn, kun bogstaver, tal, punktum, bindestreg og understreg (f.eks. LC-0042).',
+    en: 'The code "{value}" cannot be used: at most 40 characters, only letters, digits, period, hyphen and underscore (e.g. LC-0042).',
+  },
+  import_postcode_invalid: {
+    da: 'Postnummeret "{value}" skal være fire cifre, f.eks. 5240.',
+    en: 'The postcode "{value}" must be four digits, e.g. 5240.',
+  },
+  import_number_range: {
+    da: '"{value}" skal være mellem {min} og {max}.',
+    en: '"{value}" must be between {min} and {max}.',
+  },
+  import_text_too_long: {
+    da: 'Teksten er for lang: højst {max} tegn.',
+    en: 'The text is too long: at most {max} characters.',
+  },
+} satisfies Record<string, Text>;
+
+export type ErrorCode = keyof typeof errorMessages;
+
+export function formatMessage(template: string, params: Record<string, unknown> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (m, key: string) => (key in params ? String(params[key]) : m));
+}
+
+export function errorMessage(code: string, locale: Locale, params?: Record<string, unknown>): string {
+  const entry = (errorMessages as Record<string, Text>)[code] ?? errorMessages.internal_error;
+  return formatMessage(entry[locale], params);
+}
+
+/** A zod issue in the shape fastify-type-provider-zod reports it. */
+export interface IssueLike {
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
 /** Turns one validation issue into a sentence that says what to fix, in the user's language. */
 export function validationMessage(issue: IssueLike, locale: Locale): string {
   const p = issue.params;

@@ -44,6 +44,8 @@ interface Call {
   payload?: unknown;
   /** Send the request on a new session of the role's user (for login and logout, which end it). */
   freshSession?: boolean;
+  /** Extra request headers (a file upload's content type). */
+  headers?: Record<string, string>;
 }
 
 interface Expectation {
@@ -592,6 +594,24 @@ const EXPECTED: Record<string, Expectation> = {
     call: async () => ({ url: `/api/plans/${plan.id}/participants/${(await participant()).id}` }),
   },
 
+  // ---------- imports ----------
+  'GET /api/plans/:planId/imports/:kind/template': {
+    allowed: PLAN_WRITERS,
+    call: () => ({ url: `/api/plans/${plan.id}/imports/registrations/template?format=csv` }),
+  },
+  'POST /api/plans/:planId/imports/:kind': {
+    allowed: PLAN_WRITERS,
+    call: () => ({
+      url: `/api/plans/${plan.id}/imports/participants?filename=deltagere.csv`,
+      headers: { 'content-type': 'text/csv' },
+      payload: `Kode\n${unique('LC').replace(/\s/g, '-')}\n`,
+    }),
+  },
+  'GET /api/plans/:planId/import-progress/:progressId': {
+    allowed: PLAN_WRITERS,
+    call: () => ({ url: `/api/plans/${plan.id}/import-progress/upload-0001` }),
+  },
+
   // ---------- organisation ----------
   'GET /api/plans/:id/organisation': {
     personalData: true,
@@ -867,6 +887,7 @@ describe.each(Object.keys(EXPECTED))('%s', (key) => {
       method: method as 'GET',
       url: call.url,
       ...(call.payload !== undefined ? { payload: call.payload as object } : {}),
+      ...(call.headers ? { headers: call.headers } : {}),
     });
     const what = `${role} → ${method} ${pattern}: ${res.statusCode} ${res.body.slice(0, 300)}`;
     const audited = (await auditCount()) - auditBefore;
