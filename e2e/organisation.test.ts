@@ -251,11 +251,22 @@ describe.runIf(chromiumAvailable())('project organisation and typologies', () =>
     const planSelect = member.getByLabel('Helhedsplan');
     const firstPlan = await planSelect.locator('option').nth(1).textContent();
     await planSelect.selectOption({ index: 1 });
+    // The member may be one of the plan's people: the name then comes from the person record.
+    const personSelect = member.getByLabel('Person i planens organisering');
+    await expect.poll(() => personSelect.locator('option').count()).toBeGreaterThan(1);
+    const label = (await personSelect.locator('option').nth(1).textContent())!;
+    await personSelect.selectOption({ index: 1 });
+    // The option reads "name, organisation".
+    const person = await member.getByLabel('Navn').inputValue();
+    expect(person).not.toBe('Formand, afdelingsbestyrelsen');
+    expect(label.startsWith(person)).toBe(true);
+    expect(await member.getByLabel('Navn').isDisabled()).toBe(true);
     expect(await settledAxe(page)).toEqual([]);
     await page.getByRole('button', { name: 'Gem organiseringen' }).click();
     const steering = page.locator('section[aria-labelledby="secretariat-steering"]');
     await expect.poll(() => steering.innerText()).toMatch(/^[\s\S]*1 af \d+ helhedsplaner/);
     expect(await steering.innerText()).toContain(firstPlan!);
+    expect(await steering.innerText()).toContain(person);
     expect(await page.locator('main').innerText()).toContain('Koordinering');
     await page.getByText('Sekretariatets organisering er gemt.').waitFor();
     await page.waitForTimeout(500);

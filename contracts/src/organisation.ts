@@ -439,6 +439,11 @@ export const SecretariatOrganisationInput = z.object({
         represents: Represents,
         /** The served plan this member represents (e.g. a member of that plan's steering group). */
         planId: Id.nullable().optional(),
+        /**
+         * The person record in that plan's organisation this member is, if any: the plan follows
+         * from it, and name and organisation are then read from the record.
+         */
+        personId: Id.nullable().optional(),
       }),
     )
     .max(300),
@@ -485,6 +490,8 @@ export const SecretariatOrganisation = z.object({
       role: MemberRole,
       represents: Represents,
       planId: z.string().nullable(),
+      /** Set while the linked person still exists in the plan's organisation. */
+      personId: z.string().nullable(),
     }),
   ),
   staff: z.array(

@@ -101,6 +101,83 @@ describe("an area secretariat's organisation", () => {
     expect(((await admin.get(url())).json() as SecretariatOrganisation).version).toBe(1);
   });
 
+  it("links a member to a person of a served plan's organisation, who then gives the name", async () => {
+    const person = async (planId: string, name: string) => {
+      const res = await admin.post(`/api/plans/${planId}/organisation/people`, {
+        name,
+        organisation: 'Boligforeningen',
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json() as { id: string; version: number };
+    };
+    const chair = await person(planA.id, 'Karin Jensen');
+    const current = (await admin.get(url())).json() as SecretariatOrganisation;
+    const b = body(planA.id);
+    // The plan follows from the person; the name typed is replaced by the record's.
+    const res = await admin.put(url(), {
+      ...b,
+      members: [
+        ...b.members,
+        { forumRef: 'sg', name: 'Skrevet navn', role: 'member', represents: 'resident', personId: chair.id },
+      ],
+      version: current.version,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const o = res.json() as SecretariatOrganisation;
+    expect(o.members[3]).toMatchObject({
+      name: 'Karin Jensen',
+      organisation: 'Boligforeningen',
+      planId: planA.id,
+      personId: chair.id,
+    });
+    expect(o.representation[0]!.members).toEqual(['Formand for Plan A', 'Karin Jensen']);
+
+    // A renamed person is shown by the new name; a deleted one leaves the name as it was, unlinked.
+    await admin.put(`/api/plans/${planA.id}/organisation/people/${chair.id}`, {
+      name: 'Karin Jensen Holm',
+      organisation: 'Boligforeningen',
+      version: chair.version,
+    });
+    const renamed = (await admin.get(url())).json() as SecretariatOrganisation;
+    expect(renamed.members[3]!.name).toBe('Karin Jensen Holm');
+    expect((await admin.delete(`/api/plans/${planA.id}/organisation/people/${chair.id}`)).statusCode).toBe(
+      204,
+    );
+    const gone = (await admin.get(url())).json() as SecretariatOrganisation;
+    expect(gone.members[3]).toMatchObject({ name: 'Karin Jensen', personId: null, planId: planA.id });
+
+    // A person of another plan than the member's, of a plan not served, or unknown: 400 on personId.
+    const other = await person(planB.id, 'Ole Hansen');
+    const stranger = await person(outside.id, 'Fremmed Person');
+    const bad = await admin.put(url(), {
+      ...b,
+      members: [
+        {
+          forumRef: 'sg',
+          name: 'X',
+          role: 'member',
+          represents: 'resident',
+          planId: planA.id,
+          personId: other.id,
+        },
+        { forumRef: 'sg', name: 'Y', role: 'member', represents: 'resident', personId: stranger.id },
+        {
+          forumRef: 'sg',
+          name: 'Z',
+          role: 'member',
+          represents: 'resident',
+          personId: '01890a5d-ac96-774b-bcce-b302099a8057',
+        },
+      ],
+      version: gone.version,
+    });
+    expect(bad.statusCode).toBe(400);
+    const d = details(bad);
+    expect(d['members.0.personId']).toMatch(/hører ikke til denne helhedsplan/);
+    expect(d['members.1.personId']).toMatch(/betjenes ikke af dette områdesekretariat/);
+    expect(d['members.2.personId']).toBeDefined();
+  });
+
   it('refuses a stale save and an unknown secretariat', async () => {
     expect((await admin.put(url(), { ...body(planA.id), version: 0 })).statusCode).toBe(409);
     expect(

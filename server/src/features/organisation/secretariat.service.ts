@@ -13,6 +13,40 @@ type Doc = Omit<Input, 'version'>;
 /** Forums whose seats count as the secretariat's steering: where decisions on its money are made. */
 const STEERING = new Set(['steeringGroup', 'board']);
 
+type Member = Doc['members'][number];
+
+/** The person records the members link to, by id (people of any plan; the caller checks which). */
+async function linkedPeople(db: Executor, members: Member[]) {
+  const ids = [...new Set(members.map((m) => m.personId).filter((id): id is string => !!id))];
+  const rows = ids.length
+    ? await db
+        .selectFrom('orgPeople')
+        .select(['id', 'planId', 'name', 'organisation'])
+        .where('id', 'in', ids)
+        .execute()
+    : [];
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/**
+ * A member linked to a person of a plan's organisation takes that person's plan, name and
+ * organisation; a link to a person who is gone (or of another plan) is dropped, and the member
+ * keeps the name stored with it.
+ */
+function resolveMember(
+  m: Member,
+  people: Map<string, { planId: string; name: string; organisation: string | null }>,
+) {
+  const person = m.personId ? people.get(m.personId) : undefined;
+  if (!person || (m.planId && m.planId !== person.planId)) return { ...m, personId: null };
+  return {
+    ...m,
+    planId: person.planId,
+    name: person.name,
+    organisation: person.organisation ?? m.organisation ?? null,
+  };
+}
+
 /**
  * An area secretariat's forums, members, staff and functions, and which of the plans it serves
  * have a representative in its steering group: the report found that ownership grows where the
@@ -30,7 +64,14 @@ export async function getSecretariatOrganisation(db: Executor, id: string): Prom
       .executeTakeFirst(),
     db.selectFrom('plans').select(['id', 'name']).where('areaSecretariatId', '=', id).execute(),
   ]);
-  const doc: Doc = fromJson<Doc>(row?.documentJson) ?? { forums: [], members: [], staff: [], functions: [] };
+  const stored: Doc = fromJson<Doc>(row?.documentJson) ?? {
+    forums: [],
+    members: [],
+    staff: [],
+    functions: [],
+  };
+  const people = await linkedPeople(db, stored.members);
+  const doc: Doc = { ...stored, members: stored.members.map((m) => resolveMember(m, people)) };
   const steering = new Set(doc.forums.filter((f) => STEERING.has(f.kind)).map((f) => f.ref));
   const representation = plans
     .sort((a, b) => danishCollator.compare(a.name, b.name))
@@ -59,6 +100,7 @@ export async function getSecretariatOrganisation(db: Executor, id: string): Prom
       ...m,
       organisation: m.organisation ?? null,
       planId: m.planId ?? null,
+      personId: m.personId ?? null,
     })),
     staff: doc.staff.map((s) => ({ ...s, hoursPerWeek: s.hoursPerWeek ?? null })),
     functions: doc.functions.map((f) => ({ ...f, note: f.note ?? null })),
@@ -108,6 +150,16 @@ export async function saveSecretariatOrganisation(
     });
     const served = new Set(before.representation.map((r) => r.planId));
     const seats = new Set<string>();
+    const people = await linkedPeople(trx, input.members);
+    input.members.forEach((m, i) => {
+      if (!m.personId) return;
+      const person = people.get(m.personId);
+      if (!person) add(`members.${i}.personId`, 'person_not_found');
+      else if (m.planId && m.planId !== person.planId) add(`members.${i}.personId`, 'person_not_in_plan');
+      else if (!served.has(person.planId)) add(`members.${i}.personId`, 'plan_not_served_by_secretariat');
+    });
+    // Linked members are stored with the person's plan, name and organisation.
+    input = { ...input, members: input.members.map((m) => resolveMember(m, people)) };
     input.members.forEach((m, i) => {
       if (!refs.has(m.forumRef)) add(`members.${i}.forumRef`, 'forum_ref_unknown');
       if (m.planId && !served.has(m.planId)) add(`members.${i}.planId`, 'plan_not_served_by_secretariat');

@@ -16,12 +16,16 @@ import { IconCheck, IconPencil, IconPlus, IconTrash, IconX } from '@tabler/icons
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/auth';
-import { useSaveSecretariatOrganisation, useSecretariatOrganisation } from '../../api/organisation';
+import {
+  useOrganisation,
+  useSaveSecretariatOrganisation,
+  useSecretariatOrganisation,
+} from '../../api/organisation';
 import type { SecretariatFunction, SecretariatOrganisation } from '../../api/organisation';
 import { FormErrorAlert } from '../../components/FormErrorAlert';
 import { Section } from '../../components/Section';
 import { ErrorState, LoadingState } from '../../components/states';
-import { formatNumber } from '../../lib/format';
+import { formatNumber, sortBy } from '../../lib/format';
 import { notifySuccess } from '../../lib/notify';
 import { useLocale } from '../../lib/useLocale';
 import { FORUM_KINDS, FORUM_LEVELS, MEMBER_ROLES, REPRESENTS } from './codes';
@@ -301,6 +305,7 @@ function Editor({
         members: doc.members.map((m) => ({
           ...m,
           planId: m.planId || null,
+          personId: m.personId || null,
           organisation: m.organisation || null,
         })),
         staff: doc.staff,
@@ -468,6 +473,7 @@ function Editor({
             <TextInput
               label={t('organisation.people.name')}
               value={m.name}
+              disabled={!!m.personId}
               onChange={(e) => patch('members', i, { name: e.currentTarget.value })}
               style={{ flex: 1, minWidth: 160 }}
             />
@@ -493,12 +499,25 @@ function Editor({
             <NativeSelect
               label={t('organisation.secretariat.plan')}
               value={m.planId ?? ''}
-              onChange={(e) => patch('members', i, { planId: e.currentTarget.value || null })}
+              onChange={(e) => patch('members', i, { planId: e.currentTarget.value || null, personId: null })}
               data={[
                 { value: '', label: t('organisation.secretariat.noPlan') },
                 ...o.representation.map((r) => ({ value: r.planId, label: r.planName })),
               ]}
             />
+            {m.planId && (
+              <PlanPersonSelect
+                planId={m.planId}
+                value={m.personId}
+                onChange={(p) =>
+                  patch(
+                    'members',
+                    i,
+                    p ? { personId: p.id, name: p.name, organisation: p.organisation } : { personId: null },
+                  )
+                }
+              />
+            )}
             {removeButton(t('organisation.secretariat.removeN', { n: i + 1 }), () => remove('members', i))}
           </Group>
         ))}
@@ -515,6 +534,7 @@ function Editor({
                   role: 'member',
                   represents: 'topAdministration',
                   planId: null,
+                  personId: null,
                 },
               ],
             })),
@@ -602,5 +622,31 @@ function Editor({
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/** A member may be a person of the chosen plan's organisation; the name then comes from there. */
+function PlanPersonSelect({
+  planId,
+  value,
+  onChange,
+}: {
+  planId: string;
+  value: string | null;
+  onChange: (person: { id: string; name: string; organisation: string | null } | null) => void;
+}) {
+  const { t } = useTranslation();
+  const org = useOrganisation(planId);
+  const people = sortBy(org.data?.people ?? [], (p) => p.name, 'asc');
+  return (
+    <NativeSelect
+      label={t('organisation.secretariat.person')}
+      value={value ?? ''}
+      onChange={(e) => onChange(people.find((p) => p.id === e.currentTarget.value) ?? null)}
+      data={[
+        { value: '', label: t('organisation.secretariat.noPerson') },
+        ...people.map((p) => ({ value: p.id, label: [p.name, p.organisation].filter(Boolean).join(', ') })),
+      ]}
+    />
   );
 }
