@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command, Option } from 'commander';
+import { Argument, Command, Option } from 'commander';
 import { UserInput } from '@pejling/contracts';
 import { loadConfig, type Config } from '../config.js';
 import { openDatabase } from '../db/database.js';
@@ -15,6 +15,7 @@ import { hashPassword } from '../features/auth/password.js';
 import { nowIso } from '../db/portable.js';
 import { classifyFileText } from '../features/organisation/classify-file.js';
 import { backupDatabase, restoreDatabase } from './backup.js';
+import { importCommand } from './import.js';
 
 const DEMO_ADMIN_EMAIL = 'admin@pejling.example';
 
@@ -231,6 +232,48 @@ user
         }
         const created = await createUser(h.db, null, parsed.data);
         console.log(`Created ${created.isAdmin ? 'administrator' : 'user'} ${created.email} (${created.id})`);
+      });
+    },
+  );
+
+program
+  .command('import')
+  .description(
+    'Import registrations, participants or indicator values from a CSV or .xlsx file into a plan: every row is checked first, and the file is stored whole or not at all; importing it again adds nothing',
+  )
+  .addArgument(
+    new Argument('<kind>', 'what the file holds').choices([
+      'registrations',
+      'participants',
+      'indicator-values',
+    ]),
+  )
+  .argument('<file>', 'the CSV (UTF-8 or Windows-1252, ; or ,) or .xlsx file')
+  .requiredOption('--plan <id>', "the plan's id (from its address: /plans/<id>)")
+  .option('--dry-run', 'check the file and count what it would add, store nothing')
+  .addOption(new Option('--lang <lang>', 'language of messages').choices(['da', 'en']).default('da'))
+  .action(
+    async (
+      kind: 'registrations' | 'participants' | 'indicator-values',
+      file: string,
+      opts: { plan: string; dryRun?: boolean; lang: 'da' | 'en' },
+    ) => {
+      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(opts.plan)) {
+        console.error(
+          opts.lang === 'da'
+            ? `--plan skal være en plans id, ikke "${opts.plan}".`
+            : `--plan must be a plan's id, not "${opts.plan}".`,
+        );
+        process.exitCode = 2;
+        return;
+      }
+      await withDatabase(async (_config, h) => {
+        process.exitCode = await importCommand(
+          h.db,
+          { kind, file, planId: opts.plan, dryRun: Boolean(opts.dryRun), locale: opts.lang },
+          { write: (s) => process.stdout.write(s) },
+          { write: (s) => process.stderr.write(s), isTTY: process.stderr.isTTY },
+        );
       });
     },
   );
