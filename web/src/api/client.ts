@@ -37,6 +37,11 @@ export function setApiLanguage(locale: Locale): void {
   language = locale;
 }
 
+/** The session's CSRF token and the UI language, for requests made without `api` (uploads). */
+export function requestHeaders(): { csrfToken: string | null; language: Locale } {
+  return { csrfToken, language };
+}
+
 type Query = Record<string, string | number | boolean | null | undefined>;
 
 /** Builds `path?query`, leaving out empty values so URLs stay short and shareable. */

@@ -35,6 +35,7 @@ const GoalsTab = lazy(() => import('../features/results/GoalsTab'));
 const ActivitiesTab = lazy(() => import('../features/results/ActivitiesTab'));
 const ActivityDetailPage = lazy(() => import('../features/results/ActivityDetailPage'));
 const ParticipantsPage = lazy(() => import('../features/results/ParticipantsPage'));
+const DataTab = lazy(() => import('../features/data/DataTab'));
 
 const admin = (el: React.ReactNode) => <RequireCan can="administer">{el}</RequireCan>;
 
@@ -60,6 +61,7 @@ export const router = createBrowserRouter([
           { path: 'activities', element: <ActivitiesTab /> },
           { path: 'activities/participants', element: <ParticipantsPage /> },
           { path: 'activities/:activityId', element: <ActivityDetailPage /> },
+          { path: 'data', element: <DataTab /> },
         ],
       },
       { path: 'plans/:id/edit', element: <PlanFormPage /> },

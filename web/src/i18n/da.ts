@@ -1,5 +1,6 @@
 import { organisationDa } from '../features/organisation/i18n';
 import { dashboardDa, participantsDa, registrationsDa } from '../features/results/registrations.i18n';
+import { dataDa } from '../features/data/data.i18n';
 
 /** Danish, the default language. `en.ts` has the same keys. */
 export const da = {
@@ -800,6 +801,7 @@ export const da = {
       showAll: 'Se alle huller under Mål og indikatorer',
     },
   },
+  data: dataDa,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,6 +1,7 @@
 import type { Messages } from './da';
 import { dashboardEn, participantsEn, registrationsEn } from '../features/results/registrations.i18n';
 import { organisationEn } from '../features/organisation/i18n';
+import { dataEn } from '../features/data/data.i18n';
 
 /** English, one click away. The keys are the Danish file's. */
 export const en: Messages = {
@@ -804,4 +805,5 @@ export const en: Messages = {
       showAll: 'See all gaps under Goals and indicators',
     },
   },
+  data: dataEn,
 };

@@ -24,7 +24,7 @@ export const PLAN_TABS: { key: PlanTabKey; path: string; enabled: boolean }[] = 
   { key: 'theoryOfChange', path: 'theory-of-change', enabled: false },
   { key: 'markers', path: 'markers', enabled: false },
   { key: 'reports', path: 'reports', enabled: false },
-  { key: 'data', path: 'data', enabled: false },
+  { key: 'data', path: 'data', enabled: true },
   { key: 'history', path: 'history', enabled: false },
 ];
 
