@@ -1,8 +1,16 @@
 import { z } from 'zod';
 import { Id, Locale } from './common.js';
 
-export const RoleName = z.enum(['fund', 'org_member', 'plan_editor', 'plan_viewer']);
+export const RoleName = z.enum(['fund', 'org_member', 'plan_editor', 'plan_viewer', 'plan_approver']);
 export type RoleName = z.infer<typeof RoleName>;
+
+/**
+ * Roles held on one plan. A plan approver is a member of the plan's steering group or board: it
+ * reads the plan and approves its status reports.
+ */
+export const PLAN_ROLES = ['plan_editor', 'plan_viewer', 'plan_approver'] as const;
+export const isPlanRole = (role: string): role is (typeof PLAN_ROLES)[number] =>
+  (PLAN_ROLES as readonly string[]).includes(role);
 
 export const OrganisationKind = z.enum(['housing_organisation', 'municipality']);
 export type OrganisationKind = z.infer<typeof OrganisationKind>;
@@ -12,6 +20,7 @@ export const RoleGrantInput = z.discriminatedUnion('role', [
   z.object({ role: z.literal('org_member'), organisationKind: OrganisationKind, organisationId: Id }),
   z.object({ role: z.literal('plan_editor'), planId: Id }),
   z.object({ role: z.literal('plan_viewer'), planId: Id }),
+  z.object({ role: z.literal('plan_approver'), planId: Id }),
 ]);
 export type RoleGrantInput = z.infer<typeof RoleGrantInput>;
 

@@ -479,6 +479,27 @@ export const errorMessages = {
     da: 'Teksten er for lang: højst {max} tegn.',
     en: 'The text is too long: at most {max} characters.',
   },
+  // Status reports
+  report_not_found: {
+    da: 'Statusrapporten findes ikke i denne helhedsplan.',
+    en: 'The status report does not exist in this plan.',
+  },
+  report_not_draft: {
+    da: 'Kun en kladde kan rettes eller slettes. Send rapporten tilbage til kladde først.',
+    en: 'Only a draft can be edited or deleted. Return the report to draft first.',
+  },
+  report_wrong_status: {
+    da: 'Rapporten har status "{status}"; det kræver status "{expected}". Genindlæs siden.',
+    en: 'The report has status "{status}"; this needs status "{expected}". Reload the page.',
+  },
+  report_approver_only: {
+    da: 'Kun et medlem af planens styregruppe eller bestyrelse (rollen Godkender) kan godkende rapporten.',
+    en: "Only a member of the plan's steering group or board (the Approver role) can approve the report.",
+  },
+  report_recipients_required: {
+    da: 'Skriv, hvem rapporten er sendt til (f.eks. styregruppen og Landsbyggefonden).',
+    en: 'Write who the report was sent to (e.g. the steering group and Landsbyggefonden).',
+  },
 } satisfies Record<string, Text>;
 
 export type ErrorCode = keyof typeof errorMessages;

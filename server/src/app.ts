@@ -21,6 +21,7 @@ import { registryRoutes } from './features/registry/registry.routes.js';
 import { planRoutes } from './features/plans/plan.routes.js';
 import { organisationRoutes } from './features/organisation/organisation.routes.js';
 import { registrationRoutes } from './features/results/registrations.routes.js';
+import { reportRoutes } from './features/reports/report.routes.js';
 import { resultsRoutes } from './features/results/results.routes.js';
 import { importRoutes } from './features/imports/imports.routes.js';
 
@@ -139,6 +140,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(organisationRoutes(deps));
   await app.register(resultsRoutes(deps));
   await app.register(registrationRoutes(deps));
+  await app.register(reportRoutes(deps));
   await app.register(importRoutes(deps));
 
   app.get('/api/openapi.json', { config: { permission: PUBLIC }, schema: { hide: true } }, async () =>

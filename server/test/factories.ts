@@ -189,7 +189,7 @@ export async function grantRole(db: Db, userId: string, role: RoleGrantInput): P
       role: role.role,
       organisationKind: role.role === 'org_member' ? role.organisationKind : null,
       organisationId: role.role === 'org_member' ? role.organisationId : null,
-      planId: role.role === 'plan_editor' || role.role === 'plan_viewer' ? role.planId : null,
+      planId: 'planId' in role ? role.planId : null,
       createdAt: now,
     })
     .execute();

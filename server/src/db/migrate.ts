@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006-secretariat-organisation.js';
 import * as m0007 from './migrations/0007-activity-responsibilities.js';
 import * as m0008 from './migrations/0008-registrations.js';
 import * as m0009 from './migrations/0009-municipal-service-versions.js';
+import * as m0010 from './migrations/0010-status-reports.js';
 
 /** Every migration, in order. Never edit one that has landed; add the next. */
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0007-activity-responsibilities': m0007,
   '0008-registrations': m0008,
   '0009-municipal-service-versions': m0009,
+  '0010-status-reports': m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

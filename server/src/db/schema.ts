@@ -170,9 +170,10 @@ export interface MetaTable {
 
 import type { OrganisationTables } from './schema/organisation.js';
 import type { ResultsTables } from './schema/results.js';
+import type { ReportsTables } from './schema/reports.js';
 
 /** Every table; each capability keeps its own in schema/<capability>.ts. */
-export interface Database extends OrganisationTables, ResultsTables {
+export interface Database extends OrganisationTables, ResultsTables, ReportsTables {
   users: UsersTable;
   roleGrants: RoleGrantsTable;
   sessions: SessionsTable;

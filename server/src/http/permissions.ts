@@ -1,3 +1,4 @@
+import { isPlanRole } from '@pejling/contracts';
 import type { Db } from '../db/database.js';
 import type { Principal } from './context.js';
 
@@ -36,7 +37,7 @@ export function planScope(p: Principal): PlanScope {
   const housingOrganisationIds: string[] = [];
   const municipalityIds: string[] = [];
   for (const r of p.roles) {
-    if ((r.role === 'plan_editor' || r.role === 'plan_viewer') && r.planId) planIds.push(r.planId);
+    if (isPlanRole(r.role) && r.planId) planIds.push(r.planId);
     if (r.role === 'org_member' && r.organisationId) {
       if (r.organisationKind === 'municipality') municipalityIds.push(r.organisationId);
       else housingOrganisationIds.push(r.organisationId);

@@ -64,7 +64,8 @@ function seesSeveralPlans(me: Me): boolean {
   const roles = me.user.roles;
   return (
     roles.some((r) => r.role === 'org_member') ||
-    roles.filter((r) => r.role === 'plan_editor' || r.role === 'plan_viewer').length > 1
+    roles.filter((r) => r.role === 'plan_editor' || r.role === 'plan_viewer' || r.role === 'plan_approver')
+      .length > 1
   );
 }
 

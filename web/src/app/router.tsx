@@ -35,6 +35,8 @@ const GoalsTab = lazy(() => import('../features/results/GoalsTab'));
 const ActivitiesTab = lazy(() => import('../features/results/ActivitiesTab'));
 const ActivityDetailPage = lazy(() => import('../features/results/ActivityDetailPage'));
 const ParticipantsPage = lazy(() => import('../features/results/ParticipantsPage'));
+const ReportsTab = lazy(() => import('../features/reports/ReportsTab'));
+const ReportPage = lazy(() => import('../features/reports/ReportPage'));
 const DataTab = lazy(() => import('../features/data/DataTab'));
 
 const admin = (el: React.ReactNode) => <RequireCan can="administer">{el}</RequireCan>;
@@ -61,6 +63,8 @@ export const router = createBrowserRouter([
           { path: 'activities', element: <ActivitiesTab /> },
           { path: 'activities/participants', element: <ParticipantsPage /> },
           { path: 'activities/:activityId', element: <ActivityDetailPage /> },
+          { path: 'reports', element: <ReportsTab /> },
+          { path: 'reports/:reportId', element: <ReportPage /> },
           { path: 'data', element: <DataTab /> },
         ],
       },

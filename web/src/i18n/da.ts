@@ -1,4 +1,5 @@
 import { organisationDa } from '../features/organisation/i18n';
+import { reportsDa } from '../features/reports/i18n';
 import { dashboardDa, participantsDa, registrationsDa } from '../features/results/registrations.i18n';
 import { dataDa } from '../features/data/data.i18n';
 
@@ -304,6 +305,7 @@ export const da = {
     title: 'Portefølje',
   },
   organisation: organisationDa,
+  reports: reportsDa,
   secretariats: {
     title: 'Områdesekretariater',
     intro: 'Områdesekretariater koordinerer indsatser på tværs af flere helhedsplaner.',
@@ -488,12 +490,14 @@ export const da = {
         org_member: 'Medlem af organisation (læser organisationens planer)',
         plan_editor: 'Redaktør af en plan',
         plan_viewer: 'Læser af en plan',
+        plan_approver: 'Godkender af en plans statusrapporter (medlem af styregruppe eller bestyrelse)',
       },
       roleShort: {
         fund: 'Fonden',
         org_member: 'Medlem',
         plan_editor: 'Redaktør',
         plan_viewer: 'Læser',
+        plan_approver: 'Godkender',
       },
       organisationKind: 'Organisationstype',
       organisationKinds: { housing_organisation: 'Boligorganisation', municipality: 'Kommune' },

@@ -1,4 +1,5 @@
 import type { Messages } from './da';
+import { reportsEn } from '../features/reports/i18n';
 import { dashboardEn, participantsEn, registrationsEn } from '../features/results/registrations.i18n';
 import { organisationEn } from '../features/organisation/i18n';
 import { dataEn } from '../features/data/data.i18n';
@@ -309,6 +310,7 @@ export const en: Messages = {
     title: 'Portfolio',
   },
   organisation: organisationEn,
+  reports: reportsEn,
   secretariats: {
     title: 'Area secretariats',
     intro: 'Area secretariats coordinate efforts across several plans.',
@@ -492,12 +494,14 @@ export const en: Messages = {
         org_member: "Member of an organisation (reads the organisation's plans)",
         plan_editor: 'Editor of a plan',
         plan_viewer: 'Viewer of a plan',
+        plan_approver: "Approver of a plan's status reports (member of its steering group or board)",
       },
       roleShort: {
         fund: 'Fund',
         org_member: 'Member',
         plan_editor: 'Editor',
         plan_viewer: 'Viewer',
+        plan_approver: 'Approver',
       },
       organisationKind: 'Organisation type',
       organisationKinds: { housing_organisation: 'Housing organisation', municipality: 'Municipality' },

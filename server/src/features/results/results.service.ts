@@ -101,8 +101,15 @@ function outsidePlan(
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-/** The plan's goals, indicators (with targets, statuses, earlier definitions) and activities, with coherence. */
-export async function getFramework(db: Executor, planId: string): Promise<ResultsFramework> {
+/**
+ * The plan's goals, indicators (with targets, statuses, earlier definitions) and activities, with
+ * coherence. `periods` adds periods to every indicator's statuses (a report's period).
+ */
+export async function getFramework(
+  db: Executor,
+  planId: string,
+  options: { periods?: readonly string[] } = {},
+): Promise<ResultsFramework> {
   const plan = await requirePlan(db, planId);
   const [goals, rows, activities] = await Promise.all([
     findGoals(db, planId),
@@ -144,6 +151,7 @@ export async function getFramework(db: Executor, planId: string): Promise<Result
       ...new Set([
         ...ownTargets.filter((t) => t.breakdownKey === '').map((t) => t.period),
         ...current.map((v) => v.period),
+        ...(options.periods ?? []),
       ]),
     ].sort(comparePeriodKeys);
     const statuses: PeriodStatus[] = periods.map((period) => {

@@ -115,7 +115,7 @@ export async function replaceRoles(db: Executor, userId: string, roles: RoleGran
         role: r.role,
         organisationKind: r.role === 'org_member' ? r.organisationKind : null,
         organisationId: r.role === 'org_member' ? r.organisationId : null,
-        planId: r.role === 'plan_editor' || r.role === 'plan_viewer' ? r.planId : null,
+        planId: 'planId' in r ? r.planId : null,
         createdAt: now,
       })),
     )

@@ -42,6 +42,7 @@ export const userRoutes = (deps: AppDeps) => async (base: FastifyInstance) => {
         org_member: h('Organisationsmedlem', 'Organisation member'),
         plan_editor: h('Planredaktør', 'Plan editor'),
         plan_viewer: h('Planlæser', 'Plan viewer'),
+        plan_approver: h('Godkender (styregruppe eller bestyrelse)', 'Approver (steering group or board)'),
       };
       const l = req.locale;
       const rows = sortDanish(await listUsers(db), (u) => u.name);

@@ -1,4 +1,4 @@
-import type { RoleGrantInput, User } from '@pejling/contracts';
+import { isPlanRole, type RoleGrantInput, type User } from '@pejling/contracts';
 import type { z } from 'zod';
 import type { UserInput, UserUpdate } from '@pejling/contracts';
 import type { Db } from '../../db/database.js';
@@ -17,7 +17,7 @@ type Executor = Kysely<Database> | Transaction<Database>;
 /** A role's scope must exist: the plan, the housing organisation or the municipality. */
 async function checkRoleScopes(db: Executor, roles: RoleGrantInput[]): Promise<void> {
   for (const [i, r] of roles.entries()) {
-    if (r.role === 'plan_editor' || r.role === 'plan_viewer') {
+    if (isPlanRole(r.role) && 'planId' in r) {
       const plan = await db.selectFrom('plans').select('id').where('id', '=', r.planId).executeTakeFirst();
       if (!plan) throw invalidField(`roles.${i}.planId`, 'plan_not_found');
     }

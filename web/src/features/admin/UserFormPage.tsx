@@ -46,7 +46,7 @@ export default function UserFormPage() {
   return <UserForm />;
 }
 
-const roleNames: RoleName[] = ['fund', 'org_member', 'plan_editor', 'plan_viewer'];
+const roleNames: RoleName[] = ['fund', 'org_member', 'plan_editor', 'plan_viewer', 'plan_approver'];
 
 function UserForm({ user }: { user?: User }) {
   const { t } = useTranslation();
@@ -81,7 +81,10 @@ function UserForm({ user }: { user?: User }) {
     roles.forEach((r, i) => {
       if (!r.role) errs[`roles.${i}.role`] = required;
       else if (r.role === 'org_member' && !r.organisationId) errs[`roles.${i}.organisationId`] = required;
-      else if ((r.role === 'plan_editor' || r.role === 'plan_viewer') && !r.planId)
+      else if (
+        (r.role === 'plan_editor' || r.role === 'plan_viewer' || r.role === 'plan_approver') &&
+        !r.planId
+      )
         errs[`roles.${i}.planId`] = required;
     });
     setLocalErrors(errs);
@@ -267,7 +270,9 @@ function UserForm({ user }: { user?: User }) {
                           />
                         </>
                       )}
-                      {(r.role === 'plan_editor' || r.role === 'plan_viewer') && (
+                      {(r.role === 'plan_editor' ||
+                        r.role === 'plan_viewer' ||
+                        r.role === 'plan_approver') && (
                         <NativeSelect
                           label={t('admin.users.plan')}
                           required

@@ -33,6 +33,7 @@ export function roleInputFromRow(r: RoleRow): RoleGrantInput | null {
         : null;
     case 'plan_editor':
     case 'plan_viewer':
+    case 'plan_approver':
       return r.planId ? { role: r.role, planId: r.planId } : null;
     default:
       return null;
