@@ -72,8 +72,13 @@ describe.runIf(chromiumAvailable())('status reports', () => {
     // The steering-group member approves.
     await page.getByRole('button', { name: 'Log ud' }).click();
     await login(page, server.url, approver.email, approver.password);
-    await page.goto(`${server.url}/plans/${planId}/reports`);
-    await page.getByRole('link', { name: 'Statusrapport 2010' }).click();
+    // The Overblik page says what waits for the approver, and links to it.
+    await page.getByText('1 statusrapport at godkende').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page
+      .locator('section[aria-labelledby="agenda"]')
+      .getByRole('link', { name: 'Statusrapport 2010' })
+      .click();
     await page.getByRole('button', { name: 'Godkend' }).click();
     await dialog().getByText('Når rapporten godkendes, låses tallene').waitFor();
     await dialog().getByRole('button', { name: 'Godkend' }).click();

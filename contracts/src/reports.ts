@@ -134,3 +134,26 @@ export const ReportAction = z.object({
 });
 export type ReportAction = z.input<typeof ReportAction>;
 export const ReportExportQuery = z.object({ format: z.enum(['pdf', 'docx']) });
+
+/** What needs the signed-in user (the Overblik page): reports to approve, overdue registrations. */
+export const Agenda = z.object({
+  reportsToApprove: z.array(
+    z.object({
+      planId: z.string(),
+      planName: z.string(),
+      reportId: z.string(),
+      title: z.string(),
+      period: z.string(),
+    }),
+  ),
+  overdue: z.array(
+    z.object({
+      planId: z.string(),
+      planName: z.string(),
+      activityId: z.string(),
+      activityName: z.string(),
+      since: z.string(),
+    }),
+  ),
+});
+export type Agenda = z.infer<typeof Agenda>;

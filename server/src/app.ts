@@ -22,6 +22,7 @@ import { planRoutes } from './features/plans/plan.routes.js';
 import { organisationRoutes } from './features/organisation/organisation.routes.js';
 import { registrationRoutes } from './features/results/registrations.routes.js';
 import { reportRoutes } from './features/reports/report.routes.js';
+import { agendaRoutes } from './features/agenda/agenda.routes.js';
 import { resultsRoutes } from './features/results/results.routes.js';
 import { importRoutes } from './features/imports/imports.routes.js';
 
@@ -141,6 +142,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(resultsRoutes(deps));
   await app.register(registrationRoutes(deps));
   await app.register(reportRoutes(deps));
+  await app.register(agendaRoutes(deps));
   await app.register(importRoutes(deps));
 
   app.get('/api/openapi.json', { config: { permission: PUBLIC }, schema: { hide: true } }, async () =>

@@ -198,6 +198,7 @@ const EXPECTED: Record<string, Expectation> = {
     call: () => ({ url: '/api/auth/logout', freshSession: true }),
   },
   'GET /api/auth/me': { allowed: SIGNED_IN, call: () => ({ url: '/api/auth/me' }) },
+  'GET /api/agenda': { allowed: SIGNED_IN, call: () => ({ url: '/api/agenda' }) },
   'PUT /api/auth/locale': {
     allowed: SIGNED_IN,
     call: () => ({ url: '/api/auth/locale', payload: { locale: 'da' } }),

@@ -218,6 +218,14 @@ describe('registrations', () => {
       (await framework(p.id)).coherence.flags.filter((f) => f.kind === 'registrations_overdue');
     // monthly from 2024-01-01 with no registration: due 2024-02-01
     expect(await flags()).toEqual([expect.objectContaining({ entityId: cafe.id, since: '2024-02-01' })]);
+    // The plan's editor sees it on the Overblik page's agenda.
+    const editorUser = await buildUser(t.db, { roles: [{ role: 'plan_editor', planId: p.id }] });
+    const editor = await t.sessionClient(editorUser.id);
+    const agenda = await ok<{ overdue: { activityId: string; since: string }[] }>(
+      editor.get('/api/agenda'),
+      200,
+    );
+    expect(agenda.overdue).toEqual([expect.objectContaining({ activityId: cafe.id, since: '2024-02-01' })]);
     const recent = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
     const last = recent > '2026-06-30' ? '2026-06-30' : recent;
     await ok(

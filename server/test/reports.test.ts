@@ -113,6 +113,10 @@ describe('status reports', () => {
     });
     expect(byEditor.statusCode).toBe(403);
     expect(byEditor.json().error.message).toMatch(/styregruppe eller bestyrelse/);
+    const agenda = await ok<{ reportsToApprove: { reportId: string }[] }>(approver.get('/api/agenda'));
+    expect(agenda.reportsToApprove.map((x) => x.reportId)).toContain(draft.id);
+    const editorAgenda = await ok<{ reportsToApprove: unknown[] }>(editor.get('/api/agenda'));
+    expect(editorAgenda.reportsToApprove).toEqual([]);
     const seen = await ok<Report>(approver.get(`/api/plans/${plan.id}/reports/${draft.id}`));
     expect(seen.canApprove).toBe(true);
     const approved = await ok<Report>(

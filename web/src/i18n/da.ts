@@ -131,6 +131,15 @@ export const da = {
     grantTotal: 'Bevilget i alt',
     morePlans: '… og {{count}} flere',
     shortcuts: 'Genveje',
+    agenda: {
+      title: 'Det venter på dig',
+      nothing: 'Intet venter: ingen rapporter at godkende og ingen forsinkede registreringer i dine planer.',
+      reports_one: '{{count}} statusrapport at godkende',
+      reports_other: '{{count}} statusrapporter at godkende',
+      overdue_one: '{{count}} aktivitet mangler registreringer',
+      overdue_other: '{{count}} aktiviteter mangler registreringer',
+      since: 'forsinket siden {{date}}',
+    },
   },
   plans: {
     title: 'Helhedsplaner',

@@ -132,6 +132,15 @@ export const en: Messages = {
     grantTotal: 'Granted in total',
     morePlans: '… and {{count}} more',
     shortcuts: 'Shortcuts',
+    agenda: {
+      title: 'Waiting for you',
+      nothing: 'Nothing is waiting: no reports to approve and no overdue registrations in your plans.',
+      reports_one: '{{count}} status report to approve',
+      reports_other: '{{count}} status reports to approve',
+      overdue_one: '{{count}} activity is missing registrations',
+      overdue_other: '{{count}} activities are missing registrations',
+      since: 'overdue since {{date}}',
+    },
   },
   plans: {
     title: 'Plans',

@@ -10,6 +10,7 @@ import { Section } from '../../components/Section';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { formatMoney, formatNumber } from '../../lib/format';
 import { useLocale } from '../../lib/useLocale';
+import { AgendaSection } from './AgendaSection';
 
 const SHOWN = 10;
 
@@ -54,6 +55,7 @@ export default function OverviewPage() {
         </EmptyState>
       ) : (
         <>
+          <AgendaSection />
           <section aria-labelledby="figures">
             <Title order={2} size="h4" id="figures" mb="sm">
               {t('overview.figures')}
