@@ -6,7 +6,11 @@ export const ImportKind = z.enum(['registrations', 'participants', 'indicator-va
 export type ImportKind = z.infer<typeof ImportKind>;
 
 export const ImportParams = z.object({ planId: Id, kind: ImportKind });
-export const ImportTemplateQuery = z.object({ format: z.enum(['csv', 'xlsx']).default('csv') });
+export const ImportTemplateQuery = z.object({
+  format: z.enum(['csv', 'xlsx']).default('csv'),
+  /** The headers' language; default the request's (Accept-Language, else the user's). */
+  lang: z.enum(['da', 'en']).optional(),
+});
 export const ImportQuery = z.object({
   /** `true`: validate and count only, store nothing. */
   dryRun: z.enum(['true', 'false']).default('false'),

@@ -365,6 +365,9 @@ describe('registrations import', () => {
     }
     const en = await english.get(`/api/plans/${p.id}/imports/participants/template?format=csv`);
     expect(en.body).toMatch(/^\uFEFFCode;Birth year;Gender;Postcode;Activity;Enrolled from/);
+    const asked = await admin.get(`/api/plans/${p.id}/imports/participants/template?format=csv&lang=en`);
+    expect(asked.body).toMatch(/^\uFEFFCode;Birth year/);
+    expect(asked.headers['content-disposition']).toMatch(/template-participants.csv/);
   });
 });
 

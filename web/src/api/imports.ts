@@ -1,12 +1,13 @@
-import type { ImportError, ImportKind, ImportProgress, ImportResult } from '@pejling/contracts';
+import type { ImportError, ImportKind, ImportProgress, ImportResult, Locale } from '@pejling/contracts';
 import { api, ApiError, requestHeaders, withQuery } from './client';
 
 export type { ImportKind, ImportProblem, ImportProgress, ImportResult } from '@pejling/contracts';
 
 export const IMPORT_KINDS: ImportKind[] = ['registrations', 'participants', 'indicator-values'];
 
-export const templateUrl = (planId: string, kind: ImportKind, format: 'csv' | 'xlsx') =>
-  withQuery(`/api/plans/${planId}/imports/${kind}/template`, { format });
+/** A template's address; its headers follow the UI language. */
+export const templateUrl = (planId: string, kind: ImportKind, format: 'csv' | 'xlsx', lang: Locale) =>
+  withQuery(`/api/plans/${planId}/imports/${kind}/template`, { format, lang });
 
 /** A refused import: the message, and each problem with its row and column. */
 export class ImportRefused extends ApiError {
@@ -52,6 +53,8 @@ export function uploadImport(opts: UploadOptions): Promise<ImportResult> {
       progressId: opts.progressId,
     });
     xhr.open('POST', url);
+    // A bound on the whole request: the server's own limits (20 MB, 100,000 rows) keep it short.
+    xhr.timeout = 10 * 60_000;
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.setRequestHeader('Accept-Language', language);
@@ -71,6 +74,16 @@ export function uploadImport(opts: UploadOptions): Promise<ImportResult> {
       if (xhr.status >= 200 && xhr.status < 300) resolve(body as ImportResult);
       else reject(new ImportRefused(xhr.status, body as ImportError | undefined));
     };
+    xhr.ontimeout = () =>
+      reject(
+        new ApiError(
+          0,
+          'timeout',
+          language === 'da'
+            ? 'Indlæsningen svarede ikke inden for 10 minutter. Se efter, om data er kommet ind, før du prøver igen.'
+            : 'The import did not answer within 10 minutes. Check whether the data arrived before trying again.',
+        ),
+      );
     xhr.onerror = () =>
       reject(
         new ApiError(

@@ -120,8 +120,9 @@ export const importRoutes = (deps: AppDeps) => async (base: FastifyInstance) => 
     async (req, reply) => {
       const { planId, kind } = req.params;
       const format = req.query.format;
-      const body = await buildTemplate(db, planId, kind, req.locale, format);
-      reply.header('content-disposition', `attachment; filename="${templateName(kind, req.locale, format)}"`);
+      const locale = req.query.lang ?? req.locale;
+      const body = await buildTemplate(db, planId, kind, locale, format);
+      reply.header('content-disposition', `attachment; filename="${templateName(kind, locale, format)}"`);
       reply.header('cache-control', 'no-store');
       return reply
         .type(

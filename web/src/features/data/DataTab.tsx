@@ -213,7 +213,7 @@ function ImportCard({ planId, kind }: { planId: string; kind: ImportKind }) {
         <Group gap="xs" role="group" aria-label={`${t('data.template')}: ${title}`}>
           <Button
             component="a"
-            href={templateUrl(planId, kind, 'csv')}
+            href={templateUrl(planId, kind, 'csv', locale)}
             download
             variant="default"
             size="sm"
@@ -224,7 +224,7 @@ function ImportCard({ planId, kind }: { planId: string; kind: ImportKind }) {
           </Button>
           <Button
             component="a"
-            href={templateUrl(planId, kind, 'xlsx')}
+            href={templateUrl(planId, kind, 'xlsx', locale)}
             download
             variant="default"
             size="sm"
