@@ -151,6 +151,13 @@ describe.runIf(chromiumAvailable())('imports on the Data tab', () => {
     expect(f.indicators[0]!.statuses.find((s) => s.period === String(year))?.value).toBe(21);
     await screenshot(page, 'imports-activity');
 
+    // The dashboard on the Overblik tab: the imported value against the year's target.
+    await page.goto(`${server.url}/plans/${planId}`);
+    const progress = page.locator('section[aria-labelledby="dashboard-progress"]');
+    const row = progress.getByRole('row', { name: new RegExp(`^${year}`) });
+    await row.getByText('Bagud').waitFor();
+    expect(await row.textContent()).toContain('21');
+
     // The same file again adds nothing.
     await page.goto(`${server.url}/plans/${planId}/data`);
     await input.setInputFiles({

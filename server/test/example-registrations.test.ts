@@ -44,9 +44,17 @@ describe('example registrations', () => {
     expect(overdue).toBeGreaterThan(0);
   });
 
+  it('include status reports: an approved one with frozen figures and a draft, for four plans', async () => {
+    const reports = await t.db.selectFrom('statusReports').select(['status', 'frozenFiguresJson']).execute();
+    expect(reports.filter((r) => r.status === 'sent' && r.frozenFiguresJson !== null)).toHaveLength(4);
+    expect(reports.filter((r) => r.status === 'draft' && r.frozenFiguresJson === null)).toHaveLength(4);
+  });
+
   it('are seeded once', async () => {
     const before = await count('registrations');
+    const reports = (await t.db.selectFrom('statusReports').select('id').execute()).length;
     expect(await seedDemo(t.db)).toBe(false);
     expect(await count('registrations')).toBe(before);
+    expect((await t.db.selectFrom('statusReports').select('id').execute()).length).toBe(reports);
   });
 });

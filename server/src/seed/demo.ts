@@ -7,6 +7,7 @@ import { MUNICIPALITY_CODES, POOLS } from './pools.js';
 import { seedExampleOrganisations } from './example-organisations.js';
 import { seedExampleResults } from './example-results.js';
 import { seedExampleRegistrations } from './example-registrations.js';
+import { seedExampleReports } from './example-reports.js';
 import { seedExampleAgreements, seedExampleSecretariatOrganisations } from './example-agreements.js';
 
 export interface CaseArea {
@@ -131,6 +132,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       await seedExampleOrganisations(trx);
       await seedExampleResults(trx);
       await seedExampleRegistrations(trx);
+      await seedExampleReports(trx);
       await seedExampleAgreements(trx);
       await seedExampleSecretariatOrganisations(trx);
       return false;
@@ -300,6 +302,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     await seedExampleOrganisations(trx);
     await seedExampleResults(trx);
     await seedExampleRegistrations(trx);
+    await seedExampleReports(trx);
     await seedExampleAgreements(trx);
     await seedExampleSecretariatOrganisations(trx);
     await trx.insertInto('meta').values({ key: 'demo_seeded_at', value: now }).execute();
