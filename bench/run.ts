@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../server/src/db/database.js';
 import { migrateToLatest } from '../server/src/db/migrate.js';
 import { GENERATED_ADMIN_EMAIL, GENERATED_PASSWORD, SIZES, generate, type Size } from './generate/index.js';
+import { DATA_END } from './generate/results.js';
 import {
   createScratchDatabase,
   databaseConfig,
@@ -67,7 +68,10 @@ async function prepare(forSize: Size, cleanup: Prepared[]): Promise<BenchTarget>
   try {
     await migrateToLatest(handle.db);
     const started = performance.now();
-    const out = await generate(handle.db, forSize, Number(values.seed));
+    const out = await generate(handle.db, forSize, Number(values.seed), {
+      sqlite: handle.sqlite,
+      progress: (m) => console.log(`  ${m}`),
+    });
     const seconds = (performance.now() - started) / 1000;
     const total = Object.values(out.rows).reduce((a, b) => a + b, 0);
     const counts = Object.entries(out.rows)
@@ -78,7 +82,9 @@ async function prepare(forSize: Size, cleanup: Prepared[]): Promise<BenchTarget>
     );
     prepared.server = await startServer({ databaseUrl: prepared.scratch.url });
     const session = await login(prepared.server.url, GENERATED_ADMIN_EMAIL, GENERATED_PASSWORD);
-    return { url: prepared.server.url, headers: sessionHeaders(session), planId: out.plans[0]!.id };
+    // The plan the one-plan figures use: the first with registrations (a plan that has started).
+    const planId = (out.plans.find((p) => p.periodStart <= DATA_END) ?? out.plans[0]!).id;
+    return { url: prepared.server.url, headers: sessionHeaders(session), planId };
   } finally {
     await handle.close();
   }

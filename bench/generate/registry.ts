@@ -151,8 +151,8 @@ export const registryGenerator: GeneratorModule = {
         ...base,
       });
       const catalogue = focusByPool.get(pool.id) ?? [];
-      for (const focusAreaId of rng.sample(catalogue, rng.int(2, Math.min(5, catalogue.length))))
-        planFocus.push({ planId, focusAreaId });
+      const focusAreaIds = rng.sample(catalogue, rng.int(2, Math.min(5, catalogue.length)));
+      for (const focusAreaId of focusAreaIds) planFocus.push({ planId, focusAreaId });
       const grantCount = rng.chance(0.3) ? 2 : 1;
       const mid = startYear + Math.floor(years / 2);
       for (let g = 0; g < grantCount; g++) {
@@ -168,7 +168,15 @@ export const registryGenerator: GeneratorModule = {
           createdAt: now,
         });
       }
-      out.plans.push({ id: planId, poolId: pool.id, municipalityId, housingOrganisationId });
+      out.plans.push({
+        id: planId,
+        poolId: pool.id,
+        municipalityId,
+        housingOrganisationId,
+        periodStart,
+        periodEnd,
+        focusAreaIds,
+      });
     }
     await insertRows(db, 'housingAreas', areas, out.rows);
     await insertRows(db, 'housingDepartments', departments, out.rows);

@@ -35,7 +35,7 @@ export async function generatedDatabase(
   const handle = openDatabase(databaseConfig(scratch));
   try {
     await migrateToLatest(handle.db);
-    return { scratch, out: await generate(handle.db, 'small', 11) };
+    return { scratch, out: await generate(handle.db, 'small', 11, { sqlite: handle.sqlite }) };
   } finally {
     await handle.close();
   }
