@@ -25,6 +25,8 @@ export function percentile(sorted: number[], p: number): number {
 export async function measureGet(opts: {
   url: string;
   path: string;
+  /** More paths after `path`: each connection asks for them in turn (one page's API calls). */
+  morePaths?: string[];
   headers?: Record<string, string>;
   connections: number;
   durationSeconds: number;
@@ -37,6 +39,9 @@ export async function measureGet(opts: {
         connections: opts.connections,
         duration: opts.durationSeconds,
         headers: opts.headers ?? {},
+        ...(opts.morePaths?.length
+          ? { requests: [opts.path, ...opts.morePaths].map((path) => ({ method: 'GET' as const, path })) }
+          : {}),
         timeout: 30,
       },
       (err, res) => (err ? reject(err) : resolve(res)),
