@@ -19,6 +19,8 @@ describe.runIf(chromiumAvailable())('status reports', () => {
   let browser: Browser;
   let page: Page;
   let planId: string;
+  let period: string;
+  let title: string;
   const approver = { email: 'formand@pejling.example', password: 'styregruppe-formand-2026' };
 
   const dialog = () => page.getByRole('dialog');
@@ -28,10 +30,22 @@ describe.runIf(chromiumAvailable())('status reports', () => {
     browser = await launchBrowser();
     page = await (await browser.newContext({ locale: 'da-DK', acceptDownloads: true })).newPage();
     await login(page, server.url);
-    planId = await page.evaluate(async (a) => {
+    // An example plan with registrations but no example reports.
+    [planId, period] = await page.evaluate(async (a) => {
       const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
-      const plans = (await (await fetch('/api/plans')).json()) as { items: { id: string; name: string }[] };
-      const plan = plans.items.find((p) => p.name.includes('Akacieparken'))!;
+      const plans = (await (await fetch('/api/plans')).json()) as {
+        items: { id: string; name: string; periodStart: string | null }[];
+      };
+      let plan: (typeof plans.items)[number] | undefined;
+      for (const p of plans.items) {
+        if (!p.periodStart) continue;
+        const reports = (await (await fetch(`/api/plans/${p.id}/reports`)).json()) as { items: unknown[] };
+        const regs = (await (await fetch(`/api/plans/${p.id}/registrations`)).json()) as { total: number };
+        if (reports.items.length === 0 && regs.total > 0) {
+          plan = p;
+          break;
+        }
+      }
       await fetch('/api/users', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
@@ -39,11 +53,12 @@ describe.runIf(chromiumAvailable())('status reports', () => {
           email: a.email,
           name: 'Formand Frede',
           password: a.password,
-          roles: [{ role: 'plan_approver', planId: plan.id }],
+          roles: [{ role: 'plan_approver', planId: plan!.id }],
         }),
       });
-      return plan.id;
+      return [plan!.id, String(Number(plan!.periodStart!.slice(0, 4)) + 1)] as const;
     }, approver);
+    title = `Statusrapport ${period}`;
   });
   afterAll(async () => {
     await browser?.close();
@@ -55,14 +70,14 @@ describe.runIf(chromiumAvailable())('status reports', () => {
     await page.getByRole('heading', { name: 'Planen har ingen statusrapporter endnu' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Ny statusrapport' }).click();
-    await dialog().getByLabel('Titel').fill('Statusrapport 2010');
-    await dialog().getByLabel('Periode').fill('2010');
+    await dialog().getByLabel('Titel').fill(title);
+    await dialog().getByLabel('Periode').fill(period);
     await dialog()
       .getByLabel('Sammenfatning')
       .fill('Lektiecaféen kører stabilt med omkring 15 deltagere hver gang.');
     expect(await axeViolations(page)).toEqual([]);
     await dialog().getByRole('button', { name: 'Gem' }).click();
-    await page.getByRole('heading', { name: 'Statusrapport 2010' }).waitFor();
+    await page.getByRole('heading', { name: title }).waitFor();
     await page.getByText('Tallene er foreløbige').waitFor();
     await page.getByRole('table', { name: /Indikatorer pr. mål/ }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
@@ -75,10 +90,7 @@ describe.runIf(chromiumAvailable())('status reports', () => {
     // The Overblik page says what waits for the approver, and links to it.
     await page.getByText('1 statusrapport at godkende').waitFor();
     expect(await axeViolations(page)).toEqual([]);
-    await page
-      .locator('section[aria-labelledby="agenda"]')
-      .getByRole('link', { name: 'Statusrapport 2010' })
-      .click();
+    await page.locator('section[aria-labelledby="agenda"]').getByRole('link', { name: title }).click();
     await page.getByRole('button', { name: 'Godkend' }).click();
     await dialog().getByText('Når rapporten godkendes, låses tallene').waitFor();
     await dialog().getByRole('button', { name: 'Godkend' }).click();
@@ -113,7 +125,7 @@ describe.runIf(chromiumAvailable())('status reports', () => {
     await page.goto(`${server.url}/plans/${planId}/reports`);
     await page.getByRole('heading', { name: 'Status reports' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
-    await page.getByRole('link', { name: 'Statusrapport 2010' }).click();
+    await page.getByRole('link', { name: title }).click();
     await page.getByRole('heading', { name: 'History' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.evaluate(() => localStorage.setItem('pejling.locale', 'da'));
