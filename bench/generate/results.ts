@@ -384,7 +384,7 @@ export const resultsGenerator: GeneratorModule = {
             plan.id,
             `${prefix}-${p.toString(36).toUpperCase().padStart(4, '0')}-${tail}`,
             rng.chance(0.9) ? rng.int(1950, 2015) : null,
-            rng.chance(0.9) ? rng.pick(GENDERS) : null,
+            rng.chance(0.9) ? (rng.chance(0.02) ? 'other' : rng.pick(['female', 'male'])) : null,
             rng.chance(0.8) ? String(rng.int(1000, 9990)) : null,
             ...base,
           ]);
