@@ -61,7 +61,7 @@ const ROLE_ORDER: Membership['role'][] = ['chair', 'member', 'secretary', 'obser
  * "Observatør") fit on a line, and text wraps between words, never inside one. Fixed layout and
  * the same width on every cell make Word, LibreOffice and Google Docs all keep these widths.
  */
-export const MEMBER_COLUMN_WIDTHS = [2300, 2700, 1500, 2526] as const;
+export const MEMBER_COLUMN_WIDTHS = [2750, 2450, 1300, 2526] as const;
 const TABLE_WIDTH = MEMBER_COLUMN_WIDTHS.reduce((a, b) => a + b, 0);
 
 export interface TermsOfReferenceInput {
