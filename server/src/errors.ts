@@ -29,3 +29,14 @@ export const invalidField = (path: string, code: ErrorCode, params?: Record<stri
   new AppError('validation_failed', 400, {}, [{ path, code, params }]);
 export const forbidden = () => new AppError('forbidden', 403);
 export const unauthenticated = () => new AppError('unauthenticated', 401);
+
+/** Collects field problems, so every one is reported at once; throws one 400 naming them all. */
+export class Problems {
+  readonly list: FieldError[] = [];
+  add(path: string, code: ErrorCode, params?: Record<string, unknown>) {
+    this.list.push({ path, code, params });
+  }
+  throwIfAny() {
+    if (this.list.length) throw new AppError('validation_failed', 400, {}, this.list);
+  }
+}

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { ActionIcon, Button } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { ActionIcon, Button, Group } from '@mantine/core';
+import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 
 /** Removes one row of a repeated form section; the label names the row ("Fjern mål 2"). */
 export function RemoveRowButton({ label, onClick }: { label: string; onClick: () => void }) {
@@ -31,5 +32,41 @@ export function AddRowButton({ onClick, children }: { onClick: () => void; child
     >
       {children}
     </Button>
+  );
+}
+
+/** Edit and delete buttons of a table row; their labels name the row ("Rediger Lektiecafé"). */
+export function RowActions({
+  name,
+  onEdit,
+  onDelete,
+}: {
+  name: string;
+  onEdit: () => void;
+  onDelete: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Group gap={4} wrap="nowrap">
+      <ActionIcon
+        variant="subtle"
+        size="lg"
+        aria-label={t('common.editItem', { name })}
+        title={t('common.editItem', { name })}
+        onClick={onEdit}
+      >
+        <IconPencil size={18} aria-hidden="true" />
+      </ActionIcon>
+      <ActionIcon
+        variant="subtle"
+        color="red.9"
+        size="lg"
+        aria-label={t('common.deleteItem', { name })}
+        title={t('common.deleteItem', { name })}
+        onClick={onDelete}
+      >
+        <IconTrash size={18} aria-hidden="true" />
+      </ActionIcon>
+    </Group>
   );
 }

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type {
   BreakdownInput,
-  ErrorCode,
   Participant,
   ParticipantInput,
   ParticipantList,
@@ -31,7 +30,7 @@ import {
   looksLikeCpr,
   type RegistrationMeasure,
 } from '../../domain/registrations.js';
-import { AppError, notFound, type FieldError } from '../../errors.js';
+import { AppError, notFound, Problems, type FieldError } from '../../errors.js';
 import type { RequestContext } from '../../http/context.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findPlanRow } from '../plans/plan.repository.js';
@@ -43,16 +42,6 @@ type Query = z.output<typeof RegistrationQuery>;
 
 const today = () => todayInDenmark();
 const danishDate = (iso: string | null) => (iso ? iso.split('-').reverse().join('-') : '');
-
-class Problems {
-  readonly list: FieldError[] = [];
-  add(path: string, code: ErrorCode, params?: Record<string, unknown>) {
-    this.list.push({ path, code, params });
-  }
-  throwIfAny() {
-    if (this.list.length) throw new AppError('validation_failed', 400, {}, this.list);
-  }
-}
 
 async function requirePlan(db: Executor, planId: string) {
   const plan = await findPlanRow(db, planId);

@@ -3,7 +3,6 @@ import type {
   Activity,
   ActivityInput,
   BreakdownInput,
-  ErrorCode,
   Goal,
   GoalInput,
   Indicator,
@@ -31,7 +30,7 @@ import {
 import { comparePeriodKeys, parsePeriodKey, periodOverlaps, type DateRange } from '../../domain/periods.js';
 import { checkPeriod } from '../../domain/plan-rules.js';
 import { MEASURE_KINDS, measureFits } from '../../domain/registrations.js';
-import { AppError, notFound, type FieldError } from '../../errors.js';
+import { AppError, notFound, Problems } from '../../errors.js';
 import type { RequestContext } from '../../http/context.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findPlanRow } from '../plans/plan.repository.js';
@@ -59,16 +58,6 @@ type ActivityIn = z.output<typeof ActivityInput>;
 type ValuesIn = z.output<typeof IndicatorValuesInput>;
 
 const LEVEL_RANK = { impact: 0, result: 1, activity: 2 } as const;
-
-class Problems {
-  readonly list: FieldError[] = [];
-  add(path: string, code: ErrorCode, params?: Record<string, unknown>) {
-    this.list.push({ path, code, params });
-  }
-  throwIfAny() {
-    if (this.list.length) throw new AppError('validation_failed', 400, {}, this.list);
-  }
-}
 
 function definitionOf(row: Pick<IndicatorRow, 'kind' | 'direction' | 'combineRule' | 'breakdownsJson'>) {
   return {

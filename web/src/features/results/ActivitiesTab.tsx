@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
-import { ActionIcon, Anchor, Button, Group, List, Stack, Table, Text } from '@mantine/core';
-import { IconAlertTriangle, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Anchor, Button, Group, List, Stack, Table, Text } from '@mantine/core';
+import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useDeleteActivity, useResults, type Activity } from '../../api/results';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ExportButtons } from '../../components/ExportButtons';
 import { ListToolbar } from '../../components/ListToolbar';
+import { RowActions } from '../../components/RowButtons';
 import { Section } from '../../components/Section';
 import { SortableTh } from '../../components/SortableTh';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
@@ -199,27 +200,11 @@ export default function ActivitiesTab() {
                       </Table.Td>
                       {plan.canEdit && (
                         <Table.Td>
-                          <Group gap={4} wrap="nowrap">
-                            <ActionIcon
-                              variant="subtle"
-                              size="lg"
-                              aria-label={t('common.editItem', { name: a.name })}
-                              title={t('common.editItem', { name: a.name })}
-                              onClick={() => set({ edit: a.id })}
-                            >
-                              <IconPencil size={18} aria-hidden="true" />
-                            </ActionIcon>
-                            <ActionIcon
-                              variant="subtle"
-                              color="red.9"
-                              size="lg"
-                              aria-label={t('common.deleteItem', { name: a.name })}
-                              title={t('common.deleteItem', { name: a.name })}
-                              onClick={() => setDeleting(a)}
-                            >
-                              <IconTrash size={18} aria-hidden="true" />
-                            </ActionIcon>
-                          </Group>
+                          <RowActions
+                            name={a.name}
+                            onEdit={() => set({ edit: a.id })}
+                            onDelete={() => setDeleting(a)}
+                          />
                         </Table.Td>
                       )}
                     </Table.Tr>

@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { ActionIcon, Alert, Anchor, Button, Group, List, Stack, Table, Text } from '@mantine/core';
-import { IconAlertTriangle, IconArrowLeft, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Alert, Anchor, Button, Group, List, Stack, Table, Text } from '@mantine/core';
+import { IconAlertTriangle, IconArrowLeft, IconPlus } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useResults } from '../../api/results';
 import { useDeleteRegistration, useRegistrations, type Registration } from '../../api/registrations';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Facts } from '../../components/Facts';
+import { RowActions } from '../../components/RowButtons';
 import { Section } from '../../components/Section';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { formatDate, formatNumber, formatPeriod } from '../../lib/format';
@@ -183,27 +184,11 @@ export default function ActivityDetailPage() {
                       <Table.Td>{t(`results.registrations.sources.${r.source}`)}</Table.Td>
                       {plan.canEdit && (
                         <Table.Td>
-                          <Group gap={4} wrap="nowrap">
-                            <ActionIcon
-                              variant="subtle"
-                              size="lg"
-                              aria-label={t('common.editItem', { name: formatDate(r.date) })}
-                              title={t('common.editItem', { name: formatDate(r.date) })}
-                              onClick={() => set({ edit: r.id })}
-                            >
-                              <IconPencil size={18} aria-hidden="true" />
-                            </ActionIcon>
-                            <ActionIcon
-                              variant="subtle"
-                              color="red.9"
-                              size="lg"
-                              aria-label={t('common.deleteItem', { name: formatDate(r.date) })}
-                              title={t('common.deleteItem', { name: formatDate(r.date) })}
-                              onClick={() => setDeleting(r)}
-                            >
-                              <IconTrash size={18} aria-hidden="true" />
-                            </ActionIcon>
-                          </Group>
+                          <RowActions
+                            name={formatDate(r.date)}
+                            onEdit={() => set({ edit: r.id })}
+                            onDelete={() => setDeleting(r)}
+                          />
                         </Table.Td>
                       )}
                     </Table.Tr>

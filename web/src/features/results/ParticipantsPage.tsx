@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { ActionIcon, Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
-import { IconArrowLeft, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { IconArrowLeft, IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useResults } from '../../api/results';
 import { useDeleteParticipant, useParticipants, type Participant } from '../../api/registrations';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ListToolbar } from '../../components/ListToolbar';
+import { RowActions } from '../../components/RowButtons';
 import { Section } from '../../components/Section';
 import { SortableTh } from '../../components/SortableTh';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
@@ -128,27 +129,11 @@ export default function ParticipantsPage() {
                       </Table.Td>
                       {plan.canEdit && (
                         <Table.Td>
-                          <Group gap={4} wrap="nowrap">
-                            <ActionIcon
-                              variant="subtle"
-                              size="lg"
-                              aria-label={t('common.editItem', { name: p.code })}
-                              title={t('common.editItem', { name: p.code })}
-                              onClick={() => set({ edit: p.id })}
-                            >
-                              <IconPencil size={18} aria-hidden="true" />
-                            </ActionIcon>
-                            <ActionIcon
-                              variant="subtle"
-                              color="red.9"
-                              size="lg"
-                              aria-label={t('common.deleteItem', { name: p.code })}
-                              title={t('common.deleteItem', { name: p.code })}
-                              onClick={() => setDeleting(p)}
-                            >
-                              <IconTrash size={18} aria-hidden="true" />
-                            </ActionIcon>
-                          </Group>
+                          <RowActions
+                            name={p.code}
+                            onEdit={() => set({ edit: p.id })}
+                            onDelete={() => setDeleting(p)}
+                          />
                         </Table.Td>
                       )}
                     </Table.Tr>
