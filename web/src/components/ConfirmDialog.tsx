@@ -3,6 +3,7 @@ import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { AppModal } from './AppModal';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../lib/errors';
+import { notifySuccess } from '../lib/notify';
 
 interface ConfirmDialogProps {
   opened: boolean;
@@ -48,5 +49,57 @@ export function ConfirmDialog({
         </Group>
       </Stack>
     </AppModal>
+  );
+}
+
+/** What DeleteDialog needs of a delete mutation (TanStack Query's useMutation result). */
+interface Remover {
+  mutate(id: string, options: { onSuccess: () => void }): void;
+  isPending: boolean;
+  error: unknown;
+}
+
+/**
+ * Asks before deleting one thing by its id, shows why a delete was refused, and says when it is
+ * gone. `onDeleted` runs after the dialog closes (e.g. to leave the deleted thing's page).
+ */
+export function DeleteDialog({
+  title,
+  name,
+  id,
+  remove,
+  onClose,
+  onDeleted,
+  children,
+}: {
+  title: string;
+  name: string;
+  id: string;
+  remove: Remover;
+  onClose: () => void;
+  onDeleted?: () => void;
+  /** What deleting means, when more than the usual question. */
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <ConfirmDialog
+      opened
+      title={title}
+      onClose={onClose}
+      loading={remove.isPending}
+      error={remove.error}
+      onConfirm={() =>
+        remove.mutate(id, {
+          onSuccess: () => {
+            notifySuccess(t('common.deleted', { name }));
+            onClose();
+            onDeleted?.();
+          },
+        })
+      }
+    >
+      {children ?? t('common.confirmDeleteText')}
+    </ConfirmDialog>
   );
 }

@@ -40,14 +40,18 @@ export function RowActions({
   name,
   onEdit,
   onDelete,
+  children,
 }: {
   name: string;
   onEdit: () => void;
   onDelete: () => void;
+  /** Buttons of the row's own, before edit and delete. */
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   return (
     <Group gap={4} wrap="nowrap">
+      {children}
       <ActionIcon
         variant="subtle"
         size="lg"

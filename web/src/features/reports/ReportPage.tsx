@@ -17,7 +17,7 @@ import {
   type Report,
   type ReportTransition,
 } from '../../api/reports';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DeleteDialog } from '../../components/ConfirmDialog';
 import { Section } from '../../components/Section';
 import { ErrorState, LoadingState } from '../../components/states';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
@@ -406,20 +406,13 @@ function DeleteReport({
   const { t } = useTranslation();
   const del = useDeleteReport(planId);
   return (
-    <ConfirmDialog
-      opened
+    <DeleteDialog
       title={t('reports.deleteTitle', { name: report.title })}
+      name={report.title}
+      id={report.id}
+      remove={del}
       onClose={onClose}
-      loading={del.isPending}
-      error={del.error}
-      onConfirm={() =>
-        del.mutate(report.id, {
-          onSuccess: () => {
-            notifySuccess(t('common.deleted', { name: report.title }));
-            onDeleted();
-          },
-        })
-      }
+      onDeleted={onDeleted}
     />
   );
 }

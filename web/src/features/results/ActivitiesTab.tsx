@@ -4,7 +4,7 @@ import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useDeleteActivity, useResults, type Activity } from '../../api/results';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DeleteDialog } from '../../components/ConfirmDialog';
 import { ExportButtons } from '../../components/ExportButtons';
 import { ListToolbar } from '../../components/ListToolbar';
 import { RowActions } from '../../components/RowButtons';
@@ -19,7 +19,6 @@ import {
   matchesSearch,
   sortBy,
 } from '../../lib/format';
-import { notifySuccess } from '../../lib/notify';
 import { useListParams } from '../../lib/useListParams';
 import { useLocale } from '../../lib/useLocale';
 import { usePlanContext } from '../plans/planTabs';
@@ -265,22 +264,12 @@ function DeleteActivity({
   const { t } = useTranslation();
   const del = useDeleteActivity(planId);
   return (
-    <ConfirmDialog
-      opened
+    <DeleteDialog
       title={t('results.activities.deleteTitle', { name: activity.name })}
+      name={activity.name}
+      id={activity.id}
+      remove={del}
       onClose={onClose}
-      loading={del.isPending}
-      error={del.error}
-      onConfirm={() =>
-        del.mutate(activity.id, {
-          onSuccess: () => {
-            notifySuccess(t('common.deleted', { name: activity.name }));
-            onClose();
-          },
-        })
-      }
-    >
-      {t('common.confirmDeleteText')}
-    </ConfirmDialog>
+    />
   );
 }

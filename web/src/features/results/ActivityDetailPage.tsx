@@ -5,13 +5,12 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useResults } from '../../api/results';
 import { useDeleteRegistration, useRegistrations, type Registration } from '../../api/registrations';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DeleteDialog } from '../../components/ConfirmDialog';
 import { Facts } from '../../components/Facts';
 import { RowActions } from '../../components/RowButtons';
 import { Section } from '../../components/Section';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { formatDate, formatNumber, formatPeriod } from '../../lib/format';
-import { notifySuccess } from '../../lib/notify';
 import { useListParams } from '../../lib/useListParams';
 import { useLocale } from '../../lib/useLocale';
 import { NotFoundPage } from '../errors/ErrorPages';
@@ -228,22 +227,12 @@ function DeleteRegistration({
   const del = useDeleteRegistration(planId);
   const date = formatDate(registration.date);
   return (
-    <ConfirmDialog
-      opened
+    <DeleteDialog
       title={t('results.registrations.deleteTitle', { date })}
+      name={date}
+      id={registration.id}
+      remove={del}
       onClose={onClose}
-      loading={del.isPending}
-      error={del.error}
-      onConfirm={() =>
-        del.mutate(registration.id, {
-          onSuccess: () => {
-            notifySuccess(t('common.deleted', { name: date }));
-            onClose();
-          },
-        })
-      }
-    >
-      {t('common.confirmDeleteText')}
-    </ConfirmDialog>
+    />
   );
 }

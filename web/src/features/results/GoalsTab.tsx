@@ -13,7 +13,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { IconChartBar, IconPencil, IconPlus, IconTrash, IconAlertTriangle } from '@tabler/icons-react';
+import { IconChartBar, IconPlus, IconAlertTriangle } from '@tabler/icons-react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PlanDetail } from '../../api/types';
@@ -27,13 +27,13 @@ import {
   type Indicator,
   type ResultsFramework,
 } from '../../api/results';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DeleteDialog } from '../../components/ConfirmDialog';
 import { ExportButtons } from '../../components/ExportButtons';
+import { RowActions } from '../../components/RowButtons';
 import { Section } from '../../components/Section';
 import { SortableTh } from '../../components/SortableTh';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { formatDate, formatNumber, sortBy } from '../../lib/format';
-import { notifySuccess } from '../../lib/notify';
 import { useListParams } from '../../lib/useListParams';
 import { useLocale } from '../../lib/useLocale';
 import { usePlanContext } from '../plans/planTabs';
@@ -330,7 +330,11 @@ function GoalCard({
             </Title>
           </Group>
           {actions.canEdit && (
-            <Group gap={4} wrap="nowrap">
+            <RowActions
+              name={goal.title}
+              onEdit={() => actions.editGoal(goal)}
+              onDelete={() => actions.deleteGoal(goal)}
+            >
               {goal.level !== 'activity' && (
                 <ActionIcon
                   variant="subtle"
@@ -342,26 +346,7 @@ function GoalCard({
                   <IconPlus size={18} aria-hidden="true" />
                 </ActionIcon>
               )}
-              <ActionIcon
-                variant="subtle"
-                size="lg"
-                aria-label={t('common.editItem', { name: goal.title })}
-                title={t('common.editItem', { name: goal.title })}
-                onClick={() => actions.editGoal(goal)}
-              >
-                <IconPencil size={18} aria-hidden="true" />
-              </ActionIcon>
-              <ActionIcon
-                variant="subtle"
-                color="red.9"
-                size="lg"
-                aria-label={t('common.deleteItem', { name: goal.title })}
-                title={t('common.deleteItem', { name: goal.title })}
-                onClick={() => actions.deleteGoal(goal)}
-              >
-                <IconTrash size={18} aria-hidden="true" />
-              </ActionIcon>
-            </Group>
+            </RowActions>
           )}
         </Group>
         {goal.description && <Text className="pre-wrap">{goal.description}</Text>}
@@ -476,7 +461,11 @@ function IndicatorBlock({ indicator: i, actions }: { indicator: Indicator; actio
             </Text>
           </Stack>
           {actions.canEdit && (
-            <Group gap={4} wrap="nowrap">
+            <RowActions
+              name={i.name}
+              onEdit={() => actions.editIndicator(i)}
+              onDelete={() => actions.deleteIndicator(i)}
+            >
               {i.dataSource !== 'registrations' && (
                 <ActionIcon
                   variant="subtle"
@@ -488,26 +477,7 @@ function IndicatorBlock({ indicator: i, actions }: { indicator: Indicator; actio
                   <IconChartBar size={18} aria-hidden="true" />
                 </ActionIcon>
               )}
-              <ActionIcon
-                variant="subtle"
-                size="lg"
-                aria-label={t('common.editItem', { name: i.name })}
-                title={t('common.editItem', { name: i.name })}
-                onClick={() => actions.editIndicator(i)}
-              >
-                <IconPencil size={18} aria-hidden="true" />
-              </ActionIcon>
-              <ActionIcon
-                variant="subtle"
-                color="red.9"
-                size="lg"
-                aria-label={t('common.deleteItem', { name: i.name })}
-                title={t('common.deleteItem', { name: i.name })}
-                onClick={() => actions.deleteIndicator(i)}
-              >
-                <IconTrash size={18} aria-hidden="true" />
-              </ActionIcon>
-            </Group>
+            </RowActions>
           )}
         </Group>
         {statuses.length === 0 ? (
@@ -705,23 +675,15 @@ function DeleteGoal({ planId, goal, onClose }: { planId: string; goal: Goal; onC
   const { t } = useTranslation();
   const del = useDeleteGoal(planId);
   return (
-    <ConfirmDialog
-      opened
+    <DeleteDialog
       title={t('results.goals.deleteTitle', { name: goal.title })}
+      name={goal.title}
+      id={goal.id}
+      remove={del}
       onClose={onClose}
-      loading={del.isPending}
-      error={del.error}
-      onConfirm={() =>
-        del.mutate(goal.id, {
-          onSuccess: () => {
-            notifySuccess(t('common.deleted', { name: goal.title }));
-            onClose();
-          },
-        })
-      }
     >
       {t('results.goals.deleteText')}
-    </ConfirmDialog>
+    </DeleteDialog>
   );
 }
 
@@ -737,22 +699,12 @@ function DeleteIndicator({
   const { t } = useTranslation();
   const del = useDeleteIndicator(planId);
   return (
-    <ConfirmDialog
-      opened
+    <DeleteDialog
       title={t('results.indicators.deleteTitle', { name: indicator.name })}
+      name={indicator.name}
+      id={indicator.id}
+      remove={del}
       onClose={onClose}
-      loading={del.isPending}
-      error={del.error}
-      onConfirm={() =>
-        del.mutate(indicator.id, {
-          onSuccess: () => {
-            notifySuccess(t('common.deleted', { name: indicator.name }));
-            onClose();
-          },
-        })
-      }
-    >
-      {t('common.confirmDeleteText')}
-    </ConfirmDialog>
+    />
   );
 }

@@ -5,14 +5,13 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useResults } from '../../api/results';
 import { useDeleteParticipant, useParticipants, type Participant } from '../../api/registrations';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DeleteDialog } from '../../components/ConfirmDialog';
 import { ListToolbar } from '../../components/ListToolbar';
 import { RowActions } from '../../components/RowButtons';
 import { Section } from '../../components/Section';
 import { SortableTh } from '../../components/SortableTh';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { formatDate, formatNumber, matchesSearch, sortBy } from '../../lib/format';
-import { notifySuccess } from '../../lib/notify';
 import { useListParams } from '../../lib/useListParams';
 import { useLocale } from '../../lib/useLocale';
 import { usePlanContext } from '../plans/planTabs';
@@ -172,22 +171,12 @@ function DeleteParticipant({
   const { t } = useTranslation();
   const del = useDeleteParticipant(planId);
   return (
-    <ConfirmDialog
-      opened
+    <DeleteDialog
       title={t('results.participants.deleteTitle', { code: participant.code })}
+      name={participant.code}
+      id={participant.id}
+      remove={del}
       onClose={onClose}
-      loading={del.isPending}
-      error={del.error}
-      onConfirm={() =>
-        del.mutate(participant.id, {
-          onSuccess: () => {
-            notifySuccess(t('common.deleted', { name: participant.code }));
-            onClose();
-          },
-        })
-      }
-    >
-      {t('common.confirmDeleteText')}
-    </ConfirmDialog>
+    />
   );
 }
