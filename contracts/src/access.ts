@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { Id, Locale } from './common.js';
 
-export const RoleName = z.enum(['fund', 'org_member', 'plan_editor', 'plan_viewer', 'plan_approver']);
+export const RoleName = z.enum([
+  'fund',
+  'org_member',
+  'secretariat_member',
+  'plan_editor',
+  'plan_viewer',
+  'plan_approver',
+]);
 export type RoleName = z.infer<typeof RoleName>;
 
 /**
@@ -18,6 +25,8 @@ export type OrganisationKind = z.infer<typeof OrganisationKind>;
 export const RoleGrantInput = z.discriminatedUnion('role', [
   z.object({ role: z.literal('fund') }),
   z.object({ role: z.literal('org_member'), organisationKind: OrganisationKind, organisationId: Id }),
+  /** Staff of an area secretariat: read the plans it serves, write its shared goals. */
+  z.object({ role: z.literal('secretariat_member'), areaSecretariatId: Id }),
   z.object({ role: z.literal('plan_editor'), planId: Id }),
   z.object({ role: z.literal('plan_viewer'), planId: Id }),
   z.object({ role: z.literal('plan_approver'), planId: Id }),
@@ -27,7 +36,8 @@ export type RoleGrantInput = z.infer<typeof RoleGrantInput>;
 export const RoleGrant = z.object({
   id: Id,
   role: RoleName,
-  organisationKind: OrganisationKind.nullable(),
+  /** `area_secretariat` for a secretariat member, whose secretariat is `organisationId`. */
+  organisationKind: z.enum(['housing_organisation', 'municipality', 'area_secretariat']).nullable(),
   organisationId: z.string().nullable(),
   planId: z.string().nullable(),
   scopeName: z.string().nullable(),
@@ -80,6 +90,8 @@ export const Me = z.object({
     administer: z.boolean(),
     createPlan: z.boolean(),
     readAllPlans: z.boolean(),
+    /** The portfolio: the fund, area secretariats, organisation members and administrators. */
+    portfolio: z.boolean(),
   }),
 });
 export type Me = z.infer<typeof Me>;

@@ -6,3 +6,4 @@ export * from './organisation.js';
 export * from './results.js';
 export * from './imports.js';
 export * from './reports.js';
+export * from './portfolio.js';

@@ -500,6 +500,63 @@ export const errorMessages = {
     da: 'Skriv, hvem rapporten er sendt til (f.eks. styregruppen og Landsbyggefonden).',
     en: 'Write who the report was sent to (e.g. the steering group and Landsbyggefonden).',
   },
+  // ---------- Portfolio and shared goals ----------
+  shared_indicator_not_found: {
+    da: 'Den fælles indikator findes ikke.',
+    en: 'The shared indicator does not exist.',
+  },
+  shared_indicator_not_for_plan: {
+    da: 'Den fælles indikator "{name}" hører til et andet områdesekretariat end planens. Vælg en af fondens eller planens områdesekretariats indikatorer.',
+    en: "The shared indicator \"{name}\" belongs to another area secretariat than the plan's. Choose one of the fund's or the plan's area secretariat's indicators.",
+  },
+  shared_indicator_kind_mismatch: {
+    da: 'Den fælles indikator "{name}" er af typen {sharedKind}, men indikatoren er af typen {kind}. Kun indikatorer af samme type kan knyttes sammen (f.eks. ikke et antal til en procentandel).',
+    en: 'The shared indicator "{name}" is of kind {sharedKind}, but the indicator is of kind {kind}. Only indicators of the same kind can be linked (not a count to a percentage, say).',
+  },
+  shared_indicator_in_use: {
+    da: '{count} indikatorer i planerne er knyttet til den fælles indikator. Fjern tilknytningerne først.',
+    en: '{count} indicators in the plans are linked to the shared indicator. Remove the links first.',
+  },
+  shared_indicator_kind_locked: {
+    da: 'Typen kan ikke ændres, mens {count} indikatorer i planerne er knyttet til den fælles indikator.',
+    en: 'The kind cannot change while {count} indicators in the plans are linked to the shared indicator.',
+  },
+  shared_goal_not_found: {
+    da: 'Det fælles mål findes ikke i dette områdesekretariat.',
+    en: 'The shared goal does not exist in this area secretariat.',
+  },
+  shared_goal_not_in_secretariat: {
+    da: 'Vælg et fælles mål fra samme områdesekretariat som indikatoren.',
+    en: 'Choose a shared goal of the same area secretariat as the indicator.',
+  },
+  filter_value_unknown: {
+    da: 'Filterværdien findes ikke. Vælg en værdi fra listen eller ryd filteret.',
+    en: 'The filter value does not exist. Choose a value from the list or clear the filter.',
+  },
+  years_reversed: {
+    da: 'Første år ({from}) ligger efter sidste år ({to}). Byt om på dem.',
+    en: 'The first year ({from}) is after the last year ({to}). Swap them.',
+  },
+  period_outside_grants: {
+    da: 'Perioden {from}-{to} ligger uden for alle bevillinger i de valgte planer ({start}-{end}). Vælg år inden for bevillingerne.',
+    en: 'The period {from}-{to} lies outside every grant of the chosen plans ({start}-{end}). Choose years within the grants.',
+  },
+  period_without_grants: {
+    da: 'De valgte planer har ingen bevillinger, så der er ingen periode at vise. Ryd filtrene eller tilføj bevillinger.',
+    en: 'The chosen plans have no grants, so there is no period to show. Clear the filters or add grants.',
+  },
+  expenditure_year_duplicate: {
+    da: 'År {year} står flere gange. Skriv hvert års forbrug én gang.',
+    en: "The year {year} appears more than once. Enter each year's expenditure once.",
+  },
+  expenditure_year_outside_grants: {
+    da: 'År {year} ligger uden for planens bevillinger ({start}-{end}).',
+    en: "The year {year} lies outside the plan's grants ({start}-{end}).",
+  },
+  compare_plan_not_visible: {
+    da: 'Planen findes ikke eller er ikke blandt dem, du kan se.',
+    en: 'The plan does not exist or is not among those you can see.',
+  },
 } satisfies Record<string, Text>;
 
 export type ErrorCode = keyof typeof errorMessages;

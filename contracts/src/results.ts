@@ -113,6 +113,11 @@ export const IndicatorInput = z.object({
   baselineDate: IsoDate.nullable().optional(),
   baselineSource: OptText(500),
   targets: z.array(TargetInput).max(200).default([]),
+  /**
+   * A shared indicator of the fund or the plan's area secretariat that this one stands for in the
+   * portfolio (of the same kind). Left out on an update: unchanged; null: no link.
+   */
+  sharedIndicatorId: Id.nullable().optional(),
 });
 export type IndicatorInput = z.input<typeof IndicatorInput>;
 export const IndicatorUpdate = IndicatorInput.extend({
@@ -200,6 +205,8 @@ export const Indicator = z.object({
   baselineDate: z.string().nullable(),
   baselineSource: z.string().nullable(),
   targets: z.array(IndicatorTarget),
+  sharedIndicatorId: z.string().nullable(),
+  sharedIndicatorName: z.string().nullable(),
   definitionVersion: z.number(),
   /** Values entered under the current definition. */
   valueCount: z.number(),

@@ -10,6 +10,8 @@ import * as m0007 from './migrations/0007-activity-responsibilities.js';
 import * as m0008 from './migrations/0008-registrations.js';
 import * as m0009 from './migrations/0009-municipal-service-versions.js';
 import * as m0010 from './migrations/0010-status-reports.js';
+import * as m0011 from './migrations/0011-portfolio.js';
+import * as m0012 from './migrations/0012-registration-indexes.js';
 
 /** Every migration, in order. Never edit one that has landed; add the next. */
 const migrations: Record<string, Migration> = {
@@ -23,6 +25,8 @@ const migrations: Record<string, Migration> = {
   '0008-registrations': m0008,
   '0009-municipal-service-versions': m0009,
   '0010-status-reports': m0010,
+  '0011-portfolio': m0011,
+  '0012-registration-indexes': m0012,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

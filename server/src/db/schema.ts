@@ -171,9 +171,10 @@ export interface MetaTable {
 import type { OrganisationTables } from './schema/organisation.js';
 import type { ResultsTables } from './schema/results.js';
 import type { ReportsTables } from './schema/reports.js';
+import type { PortfolioTables } from './schema/portfolio.js';
 
 /** Every table; each capability keeps its own in schema/<capability>.ts. */
-export interface Database extends OrganisationTables, ResultsTables, ReportsTables {
+export interface Database extends OrganisationTables, ResultsTables, ReportsTables, PortfolioTables {
   users: UsersTable;
   roleGrants: RoleGrantsTable;
   sessions: SessionsTable;

@@ -29,27 +29,51 @@ export const canCreatePlan = (p: Principal): boolean =>
 /** Which plans a caller may read: all, or those matched by any of the scopes. */
 export type PlanScope =
   | { all: true }
-  | { all: false; planIds: string[]; housingOrganisationIds: string[]; municipalityIds: string[] };
+  | {
+      all: false;
+      planIds: string[];
+      housingOrganisationIds: string[];
+      municipalityIds: string[];
+      areaSecretariatIds: string[];
+    };
 
 export function planScope(p: Principal): PlanScope {
   if (canReadAllPlans(p)) return { all: true };
   const planIds: string[] = [];
   const housingOrganisationIds: string[] = [];
   const municipalityIds: string[] = [];
+  const areaSecretariatIds: string[] = [];
   for (const r of p.roles) {
     if (isPlanRole(r.role) && r.planId) planIds.push(r.planId);
+    if (r.role === 'secretariat_member' && r.organisationId) areaSecretariatIds.push(r.organisationId);
     if (r.role === 'org_member' && r.organisationId) {
       if (r.organisationKind === 'municipality') municipalityIds.push(r.organisationId);
       else housingOrganisationIds.push(r.organisationId);
     }
   }
-  return { all: false, planIds, housingOrganisationIds, municipalityIds };
+  return { all: false, planIds, housingOrganisationIds, municipalityIds, areaSecretariatIds };
 }
+
+/**
+ * The portfolio is for those who follow many plans: administrators, the fund, area secretariats
+ * and organisation members. A user with roles on single plans only has none.
+ */
+export const canSeePortfolio = (p: Principal): boolean =>
+  canReadAllPlans(p) || p.roles.some((r) => r.role === 'secretariat_member' || r.role === 'org_member');
+
+/** Administrators and the secretariat's own members write its shared goals and indicators. */
+export const canWriteSecretariat = (p: Principal, areaSecretariatId: string): boolean =>
+  p.isAdmin || p.roles.some((r) => r.role === 'secretariat_member' && r.organisationId === areaSecretariatId);
+
+/** Administrators and the fund write the fund's shared indicators. */
+export const canWriteFundIndicators = (p: Principal): boolean =>
+  p.isAdmin || p.roles.some((r) => r.role === 'fund');
 
 export interface PlanOwnership {
   id: string;
   housingOrganisationId: string;
   municipalityId: string;
+  areaSecretariatId: string | null;
 }
 
 export function canReadPlanRow(p: Principal, plan: PlanOwnership): boolean {
@@ -58,7 +82,8 @@ export function canReadPlanRow(p: Principal, plan: PlanOwnership): boolean {
   return (
     scope.planIds.includes(plan.id) ||
     scope.housingOrganisationIds.includes(plan.housingOrganisationId) ||
-    scope.municipalityIds.includes(plan.municipalityId)
+    scope.municipalityIds.includes(plan.municipalityId) ||
+    (plan.areaSecretariatId !== null && scope.areaSecretariatIds.includes(plan.areaSecretariatId))
   );
 }
 
@@ -71,7 +96,7 @@ export function canWritePlanRow(p: Principal, plan: PlanOwnership): boolean {
 export async function findPlanOwnership(db: Db, planId: string): Promise<PlanOwnership | undefined> {
   return db
     .selectFrom('plans')
-    .select(['id', 'housingOrganisationId', 'municipalityId'])
+    .select(['id', 'housingOrganisationId', 'municipalityId', 'areaSecretariatId'])
     .where('id', '=', planId)
     .executeTakeFirst();
 }

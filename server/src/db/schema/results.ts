@@ -30,6 +30,7 @@ export interface IndicatorsTable {
   registrationMeasure: string | null;
   outcomeKind: string | null;
   definitionVersion: number;
+  sharedIndicatorId: string | null;
   sortOrder: number;
   createdAt: string;
   updatedAt: string;

@@ -4,7 +4,7 @@ import type { Db } from '../../db/database.js';
 import { newId, nowIso } from '../../db/portable.js';
 import { AppError } from '../../errors.js';
 import type { RequestContext } from '../../http/context.js';
-import { canCreatePlan, canReadAllPlans } from '../../http/permissions.js';
+import { canCreatePlan, canReadAllPlans, canSeePortfolio } from '../../http/permissions.js';
 import { loadRoles } from '../../http/auth.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { verifyAgainstDummy, verifyPassword } from './password.js';
@@ -86,6 +86,7 @@ export async function describeMe(db: Db, userId: string, csrfToken: string): Pro
       administer: user.isAdmin,
       createPlan: canCreatePlan(principalLike),
       readAllPlans: canReadAllPlans(principalLike),
+      portfolio: canSeePortfolio(principalLike),
     },
   };
 }

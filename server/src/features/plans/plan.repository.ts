@@ -45,8 +45,12 @@ export async function findPlanSummaries(
       'p.updatedAt',
     ]);
   if (!scope.all) {
-    const { planIds, housingOrganisationIds, municipalityIds } = scope;
-    if (planIds.length + housingOrganisationIds.length + municipalityIds.length === 0) return [];
+    const { planIds, housingOrganisationIds, municipalityIds, areaSecretariatIds } = scope;
+    if (
+      planIds.length + housingOrganisationIds.length + municipalityIds.length + areaSecretariatIds.length ===
+      0
+    )
+      return [];
     q = q.where((eb) =>
       eb.or([
         ...(planIds.length ? [eb('p.id', 'in', planIds)] : []),
@@ -54,6 +58,7 @@ export async function findPlanSummaries(
           ? [eb('p.housingOrganisationId', 'in', housingOrganisationIds)]
           : []),
         ...(municipalityIds.length ? [eb('p.municipalityId', 'in', municipalityIds)] : []),
+        ...(areaSecretariatIds.length ? [eb('p.areaSecretariatId', 'in', areaSecretariatIds)] : []),
       ]),
     );
   }

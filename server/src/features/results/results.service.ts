@@ -68,6 +68,32 @@ function definitionOf(row: Pick<IndicatorRow, 'kind' | 'direction' | 'combineRul
   } as IndicatorDefinition & { breakdowns: BreakdownInput[] };
 }
 
+/**
+ * An indicator's total for a period as the plan shows it: its periods combined by the indicator's
+ * rule; when only categories were entered, their sum across the first breakdown. The portfolio
+ * reads each plan's value through this same function.
+ */
+export function planTotal(
+  def: IndicatorDefinition & { breakdowns: BreakdownInput[] },
+  observations: readonly Observation[],
+  period: string,
+  planRange: DateRange | null,
+): IndicatorValue & { complete: boolean } {
+  let combined: IndicatorValue & { complete: boolean } = combinePeriods(def, observations, period, {
+    plan: planRange,
+  });
+  if (combined.state !== 'value' && def.breakdowns.length > 0) {
+    const byCategory = combineBreakdowns(def, observations, {
+      period,
+      breakdown: def.breakdowns[0]!.key,
+    });
+    if (byCategory.state === 'value') combined = byCategory;
+  }
+  return combined;
+}
+
+export { definitionOf };
+
 async function requirePlan(db: Executor, planId: string) {
   const plan = await findPlanRow(db, planId);
   if (!plan) throw notFound('plan_not_found');
@@ -106,11 +132,16 @@ export async function getFramework(
     findActivities(db, planId),
   ]);
   const ids = rows.map((r) => r.id);
-  const [targets, values, versions] = await Promise.all([
+  const sharedIds = [...new Set(rows.flatMap((r) => (r.sharedIndicatorId ? [r.sharedIndicatorId] : [])))];
+  const [targets, values, versions, shared] = await Promise.all([
     findTargets(db, ids),
     findValueRows(db, ids),
     findDefinitionVersions(db, ids),
+    sharedIds.length
+      ? db.selectFrom('sharedIndicators').select(['id', 'name']).where('id', 'in', sharedIds).execute()
+      : Promise.resolve([]),
   ]);
+  const sharedName = new Map(shared.map((x) => [x.id, x.name]));
   const planRange =
     plan.periodStart && plan.periodEnd ? { start: plan.periodStart, end: plan.periodEnd } : null;
 
@@ -144,17 +175,7 @@ export async function getFramework(
       ]),
     ].sort(comparePeriodKeys);
     const statuses: PeriodStatus[] = periods.map((period) => {
-      let combined: IndicatorValue & { complete: boolean } = combinePeriods(def, observations, period, {
-        plan: planRange,
-      });
-      // Values entered only per category: the total is their sum across the first breakdown.
-      if (combined.state !== 'value' && def.breakdowns.length > 0) {
-        const byCategory = combineBreakdowns(def, observations, {
-          period,
-          breakdown: def.breakdowns[0]!.key,
-        });
-        if (byCategory.state === 'value') combined = byCategory;
-      }
+      const combined = planTotal(def, observations, period, planRange);
       const target = ownTargets.find((t) => t.period === period && t.breakdownKey === '')?.value ?? null;
       const status = statusAgainstTarget(def, combined, target);
       const categories = def.breakdowns.flatMap((b) =>
@@ -205,6 +226,8 @@ export async function getFramework(
       baselineDate: r.baselineDate,
       baselineSource: r.baselineSource,
       targets: ownTargets.map(({ period, value, breakdown }) => ({ period, value, breakdown })),
+      sharedIndicatorId: r.sharedIndicatorId,
+      sharedIndicatorName: r.sharedIndicatorId ? (sharedName.get(r.sharedIndicatorId) ?? null) : null,
       definitionVersion: r.definitionVersion,
       valueCount: current.length,
       earlierVersions: versions
@@ -385,9 +408,32 @@ export async function deleteGoal(db: Db, ctx: RequestContext, planId: string, go
 // ---------------------------------------------------------------------------------------------
 // Indicators
 
-async function validateIndicator(trx: Executor, planId: string, input: IndicatorIn): Promise<void> {
+async function validateIndicator(
+  trx: Executor,
+  planId: string,
+  input: IndicatorIn,
+  sharedIndicatorId: string | null,
+): Promise<void> {
   const p = new Problems();
   const plan = await requirePlan(trx, planId);
+  if (sharedIndicatorId) {
+    const shared = await trx
+      .selectFrom('sharedIndicators')
+      .select(['kind', 'areaSecretariatId', 'name'])
+      .where('id', '=', sharedIndicatorId)
+      .executeTakeFirst();
+    // Changing the kind of a linked indicator is named on the kind; choosing a link, on the link.
+    const field = input.sharedIndicatorId === undefined ? 'kind' : 'sharedIndicatorId';
+    if (!shared) p.add('sharedIndicatorId', 'shared_indicator_not_found');
+    else if (shared.areaSecretariatId !== null && shared.areaSecretariatId !== plan.areaSecretariatId)
+      p.add('sharedIndicatorId', 'shared_indicator_not_for_plan', { name: shared.name });
+    else if (shared.kind !== input.kind)
+      p.add(field, 'shared_indicator_kind_mismatch', {
+        name: shared.name,
+        kind: input.kind,
+        sharedKind: shared.kind,
+      });
+  }
   if (!(await findGoal(trx, planId, input.goalId))) p.add('goalId', 'goal_not_in_plan');
   const seenKeys = new Set<string>();
   input.breakdowns.forEach((b, i) => {
@@ -489,7 +535,7 @@ export async function createIndicator(
 ): Promise<Indicator> {
   return db.transaction().execute(async (trx) => {
     await requirePlan(trx, planId);
-    await validateIndicator(trx, planId, input);
+    await validateIndicator(trx, planId, input, input.sharedIndicatorId ?? null);
     const id = newId();
     const now = nowIso();
     const last = await trx
@@ -503,6 +549,7 @@ export async function createIndicator(
         id,
         planId,
         ...indicatorColumns(input),
+        sharedIndicatorId: input.sharedIndicatorId ?? null,
         definitionVersion: 1,
         sortOrder: Number(last?.m ?? 0) + 1,
         createdAt: now,
@@ -547,7 +594,9 @@ export async function updateIndicator(
     const row = await findIndicatorRow(trx, planId, indicatorId);
     if (!row) throw notFound('indicator_not_found');
     const before = await presentIndicator(trx, planId, indicatorId);
-    await validateIndicator(trx, planId, input);
+    const sharedIndicatorId =
+      input.sharedIndicatorId === undefined ? row.sharedIndicatorId : input.sharedIndicatorId;
+    await validateIndicator(trx, planId, input, sharedIndicatorId);
     const changed = DEFINITION_FIELDS.some(
       (f) => JSON.stringify(before[f] ?? null) !== JSON.stringify((input[f] as unknown) ?? null),
     );
@@ -583,7 +632,13 @@ export async function updateIndicator(
     }
     const res = await trx
       .updateTable('indicators')
-      .set({ ...indicatorColumns(input), definitionVersion, updatedAt: nowIso(), version: input.version + 1 })
+      .set({
+        ...indicatorColumns(input),
+        sharedIndicatorId,
+        definitionVersion,
+        updatedAt: nowIso(),
+        version: input.version + 1,
+      })
       .where('id', '=', indicatorId)
       .where('version', '=', input.version)
       .executeTakeFirst();

@@ -13,6 +13,7 @@ async function rolesOf(db: Executor, userIds: string[]): Promise<Map<string, Rol
     .leftJoin('plans', 'plans.id', 'roleGrants.planId')
     .leftJoin('housingOrganisations', 'housingOrganisations.id', 'roleGrants.organisationId')
     .leftJoin('municipalities', 'municipalities.id', 'roleGrants.organisationId')
+    .leftJoin('areaSecretariats', 'areaSecretariats.id', 'roleGrants.organisationId')
     .select([
       'roleGrants.id',
       'roleGrants.userId',
@@ -23,6 +24,7 @@ async function rolesOf(db: Executor, userIds: string[]): Promise<Map<string, Rol
       'plans.name as planName',
       'housingOrganisations.name as orgName',
       'municipalities.name as municipalityName',
+      'areaSecretariats.name as secretariatName',
     ])
     .where('roleGrants.userId', 'in', userIds)
     .orderBy('roleGrants.createdAt')
@@ -38,7 +40,13 @@ async function rolesOf(db: Executor, userIds: string[]): Promise<Map<string, Rol
       organisationId: r.organisationId,
       planId: r.planId,
       scopeName:
-        r.planName ?? (r.organisationKind === 'municipality' ? r.municipalityName : r.orgName) ?? null,
+        r.planName ??
+        (r.organisationKind === 'municipality'
+          ? r.municipalityName
+          : r.organisationKind === 'area_secretariat'
+            ? r.secretariatName
+            : r.orgName) ??
+        null,
     });
     map.set(r.userId, list);
   }
@@ -113,8 +121,18 @@ export async function replaceRoles(db: Executor, userId: string, roles: RoleGran
         id: newId(),
         userId,
         role: r.role,
-        organisationKind: r.role === 'org_member' ? r.organisationKind : null,
-        organisationId: r.role === 'org_member' ? r.organisationId : null,
+        organisationKind:
+          r.role === 'org_member'
+            ? r.organisationKind
+            : r.role === 'secretariat_member'
+              ? 'area_secretariat'
+              : null,
+        organisationId:
+          r.role === 'org_member'
+            ? r.organisationId
+            : r.role === 'secretariat_member'
+              ? r.areaSecretariatId
+              : null,
         planId: 'planId' in r ? r.planId : null,
         createdAt: now,
       })),

@@ -30,6 +30,14 @@ async function checkRoleScopes(db: Executor, roles: RoleGrantInput[]): Promise<v
         .executeTakeFirst();
       if (!org) throw invalidField(`roles.${i}.organisationId`, 'organisation_not_found');
     }
+    if (r.role === 'secretariat_member') {
+      const s = await db
+        .selectFrom('areaSecretariats')
+        .select('id')
+        .where('id', '=', r.areaSecretariatId)
+        .executeTakeFirst();
+      if (!s) throw invalidField(`roles.${i}.areaSecretariatId`, 'secretariat_not_found');
+    }
   }
 }
 
