@@ -10,6 +10,7 @@ import type {
   RegistrationQuery,
   RegistrationSummary,
 } from '@pejling/contracts';
+import { PostgresAdapter, sql } from 'kysely';
 import type { Db, Executor } from '../../db/database.js';
 import { fromJson, newId, nowIso, toJson } from '../../db/portable.js';
 import type { ParticipantsTable, RegistrationsTable } from '../../db/schema/results.js';
@@ -18,7 +19,6 @@ import {
   formatPeriodKey,
   parsePeriodKey,
   periodRange,
-  periodContaining,
   periodsBetween,
   todayInDenmark,
 } from '../../domain/periods.js';
@@ -28,6 +28,7 @@ import {
   activitiesFeeding,
   computeObservations,
   looksLikeCpr,
+  type ComputedObservation,
   type RegistrationMeasure,
 } from '../../domain/registrations.js';
 import { AppError, notFound, Problems, type FieldError } from '../../errors.js';
@@ -54,12 +55,191 @@ async function requirePlan(db: Executor, planId: string) {
 
 const KIND_RANK: Record<CalendarPeriodKind, number> = { year: 0, half: 1, quarter: 2 };
 
+const isPostgres = (db: Executor) => db.getExecutor().adapter instanceof PostgresAdapter;
+
+/** A plan's registrations of some activities, added up per day (in date order). */
+interface RegistrationDay {
+  date: string;
+  /** Registrations. */
+  n: number;
+  participants: number;
+  /** Hours summed over the registrations with hours, and how many had hours. */
+  hours: number;
+  withHours: number;
+}
+
+/** Participants counted by one breakdown category on one day, and in how many registrations. */
+interface CategoryDay {
+  date: string;
+  n: number;
+  sum: number;
+}
+
+async function registrationDays(
+  db: Executor,
+  planId: string,
+  activityIds: string[],
+): Promise<RegistrationDay[]> {
+  const rows = await db
+    .selectFrom('registrations')
+    .select((eb) => [
+      'date',
+      eb.fn.countAll().as('n'),
+      eb.fn.sum('participants').as('participants'),
+      eb.fn.sum('hours').as('hours'),
+      eb.fn.count('hours').as('withHours'),
+    ])
+    .where('planId', '=', planId)
+    .where('activityId', 'in', activityIds)
+    .groupBy('date')
+    .orderBy('date')
+    .execute();
+  return rows.map((r) => ({
+    date: r.date,
+    n: Number(r.n),
+    participants: Number(r.participants ?? 0),
+    hours: Number(r.hours ?? 0),
+    withHours: Number(r.withHours),
+  }));
+}
+
+/**
+ * The breakdown counts of a plan's registrations of some activities (`counts_json`, as
+ * `{"gender": {"Kvinde": 3}}`), per day, breakdown and category, added up by the database:
+ * `json_each` on SQLite, `jsonb_each` on PostgreSQL. Keyed `breakdown\u0000category`.
+ */
+async function categoryDays(
+  db: Executor,
+  planId: string,
+  activityIds: string[],
+  breakdownKeys: string[],
+): Promise<Map<string, CategoryDay[]>> {
+  const rows = isPostgres(db)
+    ? await sql<{ date: string; k: string; category: string; n: string; s: string | null }>`
+        select r.date, b.key as k, c.key as category, count(*) as n, sum(c.value::numeric) as s
+        from registrations r
+        cross join lateral jsonb_each(r.counts_json::jsonb) b
+        cross join lateral jsonb_each_text(
+          case when jsonb_typeof(b.value) = 'object' then b.value else '{}'::jsonb end
+        ) c
+        where r.plan_id = ${planId} and r.activity_id in (${sql.join(activityIds)})
+          and b.key in (${sql.join(breakdownKeys)})
+        group by r.date, b.key, c.key
+        order by r.date`.execute(db)
+    : await sql<{ date: string; k: string; category: string | null; n: number; s: number | null }>`
+        select r.date, b.key as k, c.key as category, count(*) as n, sum(c.value) as s
+        from registrations r, json_each(r.counts_json) b, json_each(b.value) c
+        where r.plan_id = ${planId} and r.activity_id in (${sql.join(activityIds)})
+          and b.key in (${sql.join(breakdownKeys)}) and b.type = 'object'
+        group by r.date, b.key, c.key
+        order by r.date`.execute(db);
+  const out = new Map<string, CategoryDay[]>();
+  for (const r of rows.rows) {
+    if (r.category === null) continue;
+    const key = `${r.k}\u0000${r.category}`;
+    let days = out.get(key);
+    if (!days) out.set(key, (days = []));
+    days.push({ date: r.date, n: Number(r.n), sum: Number(r.s ?? 0) });
+  }
+  return out;
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+/**
+ * What `computeObservations` (domain/registrations.ts) gives for the measures counted from
+ * registrations (participants, sessions, hours), from the registrations added up per day rather
+ * than one by one: the same values, with memory bounded by the days, not the registrations.
+ */
+function observationsFromDays(
+  ind: { kind: string; measure: 'participants' | 'sessions' | 'hours'; breakdowns: BreakdownInput[] },
+  days: readonly RegistrationDay[],
+  categories: ReadonlyMap<string, readonly CategoryDay[]>,
+  periods: readonly { key: string; range: DateRange }[],
+): ComputedObservation[] {
+  const out: ComputedObservation[] = [];
+  const blank = (period: string, breakdown: Record<string, string> | null): ComputedObservation => ({
+    period,
+    breakdown,
+    state: 'missing',
+    value: null,
+    numerator: null,
+    denominator: null,
+    sum: null,
+    count: null,
+  });
+  const setCount = (o: ComputedObservation, n: number) => {
+    o.state = 'value';
+    o.value = n;
+  };
+  const setAverage = (o: ComputedObservation, sum: number, count: number) => {
+    o.state = 'value';
+    o.sum = round(sum);
+    o.count = count;
+    o.value = round(sum / count);
+  };
+  for (const { key, range } of periods) {
+    let n = 0;
+    let participants = 0;
+    let hours = 0;
+    let withHours = 0;
+    for (const d of days) {
+      if (d.date < range.start || d.date > range.end) continue;
+      n += d.n;
+      participants += d.participants;
+      hours += d.hours;
+      withHours += d.withHours;
+    }
+    const total = blank(key, null);
+    out.push(total);
+    switch (ind.measure) {
+      case 'participants': {
+        if (n === 0) break;
+        if (ind.kind === 'average') setAverage(total, participants, n);
+        else setCount(total, participants);
+        if (ind.kind !== 'count') break;
+        for (const b of ind.breakdowns)
+          for (const category of b.categories) {
+            let counted = 0;
+            let sum = 0;
+            for (const d of categories.get(`${b.key}\u0000${category}`) ?? []) {
+              if (d.date < range.start || d.date > range.end) continue;
+              counted += d.n;
+              sum += d.sum;
+            }
+            if (counted === 0) continue;
+            const o = blank(key, { [b.key]: category });
+            setCount(o, sum);
+            out.push(o);
+          }
+        break;
+      }
+      case 'sessions':
+        if (n > 0) setCount(total, n);
+        break;
+      case 'hours':
+        if (withHours === 0) break;
+        if (ind.kind === 'average') setAverage(total, hours, withHours);
+        else setCount(total, round(hours));
+        break;
+    }
+  }
+  return out;
+}
+
 /**
  * Recomputes the values of every indicator of the plan whose data source is registrations,
  * under its current definition: one value per target period and per period of the finest
  * target kind (quarters when there is none) from the first registration or enrolment until
  * today. Periods with nothing to count from get no value. Runs inside the caller's transaction,
  * after every write that can change a computed value.
+ *
+ * The registrations are added up by the database, per day (and per breakdown category), for the
+ * activities each indicator counts, so memory and time follow the days a plan has registrations
+ * on rather than the registrations; enrolments and outcomes are read only when an indicator
+ * counts participants enrolled or their outcomes.
  */
 export async function recomputeRegistrationValues(trx: Executor, planId: string): Promise<void> {
   const indicators = await trx
@@ -73,7 +253,7 @@ export async function recomputeRegistrationValues(trx: Executor, planId: string)
   const planRange: DateRange | null =
     plan.periodStart && plan.periodEnd ? { start: plan.periodStart, end: plan.periodEnd } : null;
   const ids = indicators.map((i) => i.id);
-  const [goals, links, regs, enrolments, outcomes, targets] = await Promise.all([
+  const [goals, links, targets] = await Promise.all([
     trx.selectFrom('goals').select(['id', 'parentId']).where('planId', '=', planId).execute(),
     trx
       .selectFrom('activityGoals')
@@ -82,40 +262,40 @@ export async function recomputeRegistrationValues(trx: Executor, planId: string)
       .where('activities.planId', '=', planId)
       .execute(),
     trx
-      .selectFrom('registrations')
-      .select(['activityId', 'date', 'participants', 'countsJson', 'hours'])
-      .where('planId', '=', planId)
-      .execute(),
-    trx
-      .selectFrom('enrolments')
-      .innerJoin('participants', 'participants.id', 'enrolments.participantId')
-      .select([
-        'enrolments.participantId',
-        'enrolments.activityId',
-        'enrolments.startedOn',
-        'enrolments.endedOn',
-      ])
-      .where('participants.planId', '=', planId)
-      .execute(),
-    trx
-      .selectFrom('outcomeEvents')
-      .innerJoin('participants', 'participants.id', 'outcomeEvents.participantId')
-      .select(['outcomeEvents.participantId', 'outcomeEvents.kind', 'outcomeEvents.date'])
-      .where('participants.planId', '=', planId)
-      .execute(),
-    trx
       .selectFrom('indicatorTargets')
       .select(['indicatorId', 'period'])
       .where('indicatorId', 'in', ids)
       .execute(),
   ]);
-  const registrations = regs.map((r) => ({
-    activityId: r.activityId,
-    date: r.date,
-    participants: r.participants,
-    counts: fromJson<Record<string, Record<string, number>>>(r.countsJson) ?? {},
-    hours: r.hours,
-  }));
+  const needsParticipants = indicators.some(
+    (i) =>
+      i.kind !== 'yes_no' && (i.registrationMeasure === 'enrolled' || i.registrationMeasure === 'outcome'),
+  );
+  const [enrolments, outcomes] = needsParticipants
+    ? await Promise.all([
+        trx
+          .selectFrom('enrolments')
+          .innerJoin('participants', 'participants.id', 'enrolments.participantId')
+          .select([
+            'enrolments.participantId',
+            'enrolments.activityId',
+            'enrolments.startedOn',
+            'enrolments.endedOn',
+          ])
+          .where('participants.planId', '=', planId)
+          .execute(),
+        trx
+          .selectFrom('outcomeEvents')
+          .innerJoin('participants', 'participants.id', 'outcomeEvents.participantId')
+          .select(['outcomeEvents.participantId', 'outcomeEvents.kind', 'outcomeEvents.date'])
+          .where('participants.planId', '=', planId)
+          .execute(),
+      ])
+    : [null, null];
+  // Per set of activities (indicators of one goal share theirs): the registrations per day and
+  // the first enrolment.
+  const daysOf = new Map<string, Promise<RegistrationDay[]>>();
+  const firstEnrolmentOf = new Map<string, Promise<string | null>>();
   const now = today();
   const stamp = nowIso();
 
@@ -130,20 +310,35 @@ export async function recomputeRegistrationValues(trx: Executor, planId: string)
     if (!measure || ind.kind === 'yes_no') continue;
     const activityIds = activitiesFeeding(goals, links, ind.goalId);
     if (activityIds.size === 0) continue;
+    const activityList = [...activityIds].sort();
+    const setKey = activityList.join(' ');
+    if (!daysOf.has(setKey)) {
+      daysOf.set(setKey, registrationDays(trx, planId, activityList));
+      firstEnrolmentOf.set(
+        setKey,
+        trx
+          .selectFrom('enrolments')
+          .innerJoin('participants', 'participants.id', 'enrolments.participantId')
+          .select((eb) => eb.fn.min('enrolments.startedOn').as('first'))
+          .where('participants.planId', '=', planId)
+          .where('enrolments.activityId', 'in', activityList)
+          .executeTakeFirst()
+          .then((r) => (r?.first as string | null | undefined) ?? null),
+      );
+    }
+    const days = await daysOf.get(setKey)!;
+    const firstEnrolment = await firstEnrolmentOf.get(setKey)!;
 
     const ownTargets = [...new Set(targets.filter((t) => t.indicatorId === ind.id).map((t) => t.period))];
     let finest: CalendarPeriodKind = 'quarter';
     const targetKinds = ownTargets.map((k) => parsePeriodKey(k)?.kind).filter((k) => k && k !== 'whole');
     if (targetKinds.length)
       finest = (targetKinds as CalendarPeriodKind[]).reduce((a, b) => (KIND_RANK[b] > KIND_RANK[a] ? b : a));
-    const dates = [
-      ...registrations.filter((r) => activityIds.has(r.activityId)).map((r) => r.date),
-      ...enrolments.filter((e) => activityIds.has(e.activityId)).map((e) => e.startedOn),
-    ].sort();
+    const firstDates = [days[0]?.date, firstEnrolment].filter((d): d is string => !!d).sort();
     const keys = new Set(ownTargets);
-    if (dates.length) {
+    if (firstDates.length) {
       const end = planRange && planRange.end < now ? planRange.end : now;
-      const start = planRange && planRange.start > dates[0]! ? planRange.start : dates[0]!;
+      const start = planRange && planRange.start > firstDates[0]! ? planRange.start : firstDates[0]!;
       for (const p of periodsBetween(start, end, finest)) keys.add(formatPeriodKey(p));
     }
     const periods = [...keys].sort(comparePeriodKeys).flatMap((key) => {
@@ -151,19 +346,34 @@ export async function recomputeRegistrationValues(trx: Executor, planId: string)
       return range && range.start <= now ? [{ key, range }] : [];
     });
     const breakdowns = fromJson<BreakdownInput[]>(ind.breakdownsJson) ?? [];
-    const observations = computeObservations(
-      {
-        kind: ind.kind as 'count',
-        measure,
-        outcomeKind: ind.outcomeKind,
-        breakdowns,
-        activityIds,
-        registrations,
-        enrolments,
-        outcomes,
-      },
-      periods,
-    ).filter((o) => o.state === 'value');
+    let computed: ComputedObservation[];
+    if (measure === 'enrolled' || measure === 'outcome')
+      computed = computeObservations(
+        {
+          kind: ind.kind as 'count',
+          measure,
+          outcomeKind: ind.outcomeKind,
+          breakdowns,
+          activityIds,
+          registrations: [],
+          enrolments: enrolments ?? [],
+          outcomes: outcomes ?? [],
+        },
+        periods,
+      );
+    else {
+      const categories =
+        measure === 'participants' && ind.kind === 'count' && breakdowns.length && days.length
+          ? await categoryDays(
+              trx,
+              planId,
+              activityList,
+              breakdowns.map((b) => b.key),
+            )
+          : new Map<string, CategoryDay[]>();
+      computed = observationsFromDays({ kind: ind.kind, measure, breakdowns }, days, categories, periods);
+    }
+    const observations = computed.filter((o) => o.state === 'value');
     const rows = observations.map((o) => {
       const key = breakdownKey(o.breakdown);
       return {
@@ -232,25 +442,39 @@ export async function listRegistrations(db: Executor, planId: string, q: Query):
 /**
  * Registrations, participants and hours per quarter, from the first quarter with a registration
  * to the last; quarters in between without any are listed with zeros (none were registered).
+ * Added up by the database (quarter = year and `(month + 2) / 3` of the ISO date text), over the
+ * index on `(plan_id, date, participants, hours)`.
  */
 export async function registrationSummary(db: Executor, planId: string): Promise<RegistrationSummary> {
   await requirePlan(db, planId);
+  const year = sql<string>`substr(date, 1, 4)`;
+  const quarter = sql<number>`(cast(substr(date, 6, 2) as integer) + 2) / 3`;
   const rows = await db
     .selectFrom('registrations')
-    .select(['date', 'participants', 'hours'])
+    .select((eb) => [
+      year.as('year'),
+      quarter.as('quarter'),
+      eb.fn.countAll().as('n'),
+      eb.fn.sum('participants').as('participants'),
+      eb.fn.sum('hours').as('hours'),
+    ])
     .where('planId', '=', planId)
-    .orderBy('date')
+    .groupBy([year, quarter])
+    .orderBy(year)
+    .orderBy(quarter)
     .execute();
   if (rows.length === 0) return { quarters: [] };
+  const key = (r: { year: string; quarter: number | string }) => `${r.year}-Q${Number(r.quarter)}`;
   const byQuarter = new Map<string, { registrations: number; participants: number; hours: number }>();
-  for (const p of periodsBetween(rows[0]!.date, rows[rows.length - 1]!.date, 'quarter'))
+  const startOf = (r: { year: string; quarter: number | string }) => periodRange(key(r))!.start;
+  for (const p of periodsBetween(startOf(rows[0]!), startOf(rows[rows.length - 1]!), 'quarter'))
     byQuarter.set(formatPeriodKey(p), { registrations: 0, participants: 0, hours: 0 });
-  for (const r of rows) {
-    const q = byQuarter.get(formatPeriodKey(periodContaining(r.date, 'quarter')))!;
-    q.registrations += 1;
-    q.participants += r.participants;
-    q.hours += r.hours ?? 0;
-  }
+  for (const r of rows)
+    byQuarter.set(key(r), {
+      registrations: Number(r.n),
+      participants: Number(r.participants ?? 0),
+      hours: Number(r.hours ?? 0),
+    });
   return {
     quarters: [...byQuarter].map(([period, q]) => ({ period, ...q, hours: Math.round(q.hours * 100) / 100 })),
   };
