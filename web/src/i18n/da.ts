@@ -2,6 +2,7 @@ import { organisationDa } from '../features/organisation/i18n';
 import { reportsDa } from '../features/reports/i18n';
 import { dashboardDa, participantsDa, registrationsDa } from '../features/results/registrations.i18n';
 import { dataDa } from '../features/data/data.i18n';
+import { sharedGoalsDa } from '../features/secretariats/i18n';
 
 /** Danish, the default language. `en.ts` has the same keys. */
 export const da = {
@@ -500,6 +501,8 @@ export const da = {
         plan_editor: 'Redaktør af en plan',
         plan_viewer: 'Læser af en plan',
         plan_approver: 'Godkender af en plans statusrapporter (medlem af styregruppe eller bestyrelse)',
+        secretariat_member:
+          'Medarbejder i et områdesekretariat (læser dets planer, redigerer dets fælles mål)',
       },
       roleShort: {
         fund: 'Fonden',
@@ -507,10 +510,14 @@ export const da = {
         plan_editor: 'Redaktør',
         plan_viewer: 'Læser',
         plan_approver: 'Godkender',
+        secretariat_member: 'Områdesekretariat',
       },
       organisationKind: 'Organisationstype',
       organisationKinds: { housing_organisation: 'Boligorganisation', municipality: 'Kommune' },
       organisation: 'Organisation',
+      areaSecretariat: 'Områdesekretariat',
+      areaSecretariatHelp:
+        'Sekretariatet, hvis planer brugeren læser, og hvis fælles mål brugeren redigerer.',
       plan: 'Helhedsplan',
       addRole: 'Tilføj rolle',
       removeRole: 'Fjern rolle {{n}}',
@@ -815,6 +822,7 @@ export const da = {
     },
   },
   data: dataDa,
+  sharedGoals: sharedGoalsDa,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

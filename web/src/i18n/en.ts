@@ -3,6 +3,7 @@ import { reportsEn } from '../features/reports/i18n';
 import { dashboardEn, participantsEn, registrationsEn } from '../features/results/registrations.i18n';
 import { organisationEn } from '../features/organisation/i18n';
 import { dataEn } from '../features/data/data.i18n';
+import { sharedGoalsEn } from '../features/secretariats/i18n';
 
 /** English, one click away. The keys are the Danish file's. */
 export const en: Messages = {
@@ -504,6 +505,7 @@ export const en: Messages = {
         plan_editor: 'Editor of a plan',
         plan_viewer: 'Viewer of a plan',
         plan_approver: "Approver of a plan's status reports (member of its steering group or board)",
+        secretariat_member: 'Staff of an area secretariat (reads its plans, edits its shared goals)',
       },
       roleShort: {
         fund: 'Fund',
@@ -511,10 +513,14 @@ export const en: Messages = {
         plan_editor: 'Editor',
         plan_viewer: 'Viewer',
         plan_approver: 'Approver',
+        secretariat_member: 'Area secretariat',
       },
       organisationKind: 'Organisation type',
       organisationKinds: { housing_organisation: 'Housing organisation', municipality: 'Municipality' },
       organisation: 'Organisation',
+      areaSecretariat: 'Area secretariat',
+      areaSecretariatHelp:
+        'The secretariat whose plans the user reads and whose shared goals the user edits.',
       plan: 'Plan',
       addRole: 'Add role',
       removeRole: 'Remove role {{n}}',
@@ -819,4 +825,5 @@ export const en: Messages = {
     },
   },
   data: dataEn,
+  sharedGoals: sharedGoalsEn,
 };

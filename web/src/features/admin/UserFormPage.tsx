@@ -29,7 +29,7 @@ import { fieldErrors } from '../../lib/errors';
 import { sortBy } from '../../lib/format';
 import { NotFoundPage } from '../errors/ErrorPages';
 import { adminCrumbs } from './adminCrumbs';
-import { newRoleKey, roleInputFromRow, roleRowFromGrant, type RoleRow } from './roles';
+import { emptyRoleRow, roleInputFromRow, roleRowFromGrant, type RoleRow } from './roles';
 import { UserStatus } from './UsersPage';
 
 export default function UserFormPage() {
@@ -46,13 +46,21 @@ export default function UserFormPage() {
   return <UserForm />;
 }
 
-const roleNames: RoleName[] = ['fund', 'org_member', 'plan_editor', 'plan_viewer', 'plan_approver'];
+const roleNames: RoleName[] = [
+  'fund',
+  'org_member',
+  'secretariat_member',
+  'plan_editor',
+  'plan_viewer',
+  'plan_approver',
+];
 
 function UserForm({ user }: { user?: User }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const municipalities = useRegistryList('municipalities');
   const orgs = useRegistryList('housing-organisations');
+  const secretariats = useRegistryList('area-secretariats');
   const plans = usePlans({ sort: 'name', dir: 'asc' });
   const create = useCreateUser();
   const update = useUpdateUser();
@@ -81,6 +89,8 @@ function UserForm({ user }: { user?: User }) {
     roles.forEach((r, i) => {
       if (!r.role) errs[`roles.${i}.role`] = required;
       else if (r.role === 'org_member' && !r.organisationId) errs[`roles.${i}.organisationId`] = required;
+      else if (r.role === 'secretariat_member' && !r.areaSecretariatId)
+        errs[`roles.${i}.areaSecretariatId`] = required;
       else if (
         (r.role === 'plan_editor' || r.role === 'plan_viewer' || r.role === 'plan_approver') &&
         !r.planId
@@ -127,7 +137,7 @@ function UserForm({ user }: { user?: User }) {
     choose,
     ...sortBy(items ?? [], (i) => i.name, 'asc').map((i) => ({ value: i.id, label: i.name })),
   ];
-  const listError = municipalities.error ?? orgs.error ?? plans.error;
+  const listError = municipalities.error ?? orgs.error ?? secretariats.error ?? plans.error;
 
   return (
     <Page
@@ -270,6 +280,18 @@ function UserForm({ user }: { user?: User }) {
                           />
                         </>
                       )}
+                      {r.role === 'secretariat_member' && (
+                        <NativeSelect
+                          label={t('admin.users.areaSecretariat')}
+                          description={t('admin.users.areaSecretariatHelp')}
+                          required
+                          value={r.areaSecretariatId}
+                          onChange={(e) => setRole(r.key, { areaSecretariatId: e.currentTarget.value })}
+                          data={named(secretariats.data)}
+                          error={err('areaSecretariatId')}
+                          w={340}
+                        />
+                      )}
                       {(r.role === 'plan_editor' ||
                         r.role === 'plan_viewer' ||
                         r.role === 'plan_approver') && (
@@ -300,18 +322,7 @@ function UserForm({ user }: { user?: User }) {
                 <Button
                   variant="default"
                   leftSection={<IconPlus size={16} aria-hidden="true" />}
-                  onClick={() =>
-                    setRoles((rs) => [
-                      ...rs,
-                      {
-                        key: newRoleKey(),
-                        role: '',
-                        organisationKind: 'housing_organisation',
-                        organisationId: '',
-                        planId: '',
-                      },
-                    ])
-                  }
+                  onClick={() => setRoles((rs) => [...rs, emptyRoleRow()])}
                 >
                   {t('admin.users.addRole')}
                 </Button>
