@@ -541,10 +541,6 @@ export const errorMessages = {
     da: 'Perioden {from}-{to} ligger uden for alle bevillinger i de valgte planer ({start}-{end}). Vælg år inden for bevillingerne.',
     en: 'The period {from}-{to} lies outside every grant of the chosen plans ({start}-{end}). Choose years within the grants.',
   },
-  period_without_grants: {
-    da: 'De valgte planer har ingen bevillinger, så der er ingen periode at vise. Ryd filtrene eller tilføj bevillinger.',
-    en: 'The chosen plans have no grants, so there is no period to show. Clear the filters or add grants.',
-  },
   expenditure_year_duplicate: {
     da: 'År {year} står flere gange. Skriv hvert års forbrug én gang.',
     en: "The year {year} appears more than once. Enter each year's expenditure once.",

@@ -25,6 +25,7 @@ import { reportRoutes } from './features/reports/report.routes.js';
 import { agendaRoutes } from './features/agenda/agenda.routes.js';
 import { resultsRoutes } from './features/results/results.routes.js';
 import { importRoutes } from './features/imports/imports.routes.js';
+import { portfolioRoutes } from './features/portfolio/portfolio.routes.js';
 
 export interface RouteEntry {
   method: string;
@@ -142,6 +143,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(resultsRoutes(deps));
   await app.register(registrationRoutes(deps));
   await app.register(reportRoutes(deps));
+  await app.register(portfolioRoutes(deps));
   await app.register(agendaRoutes(deps));
   await app.register(importRoutes(deps));
 

@@ -187,8 +187,18 @@ export async function grantRole(db: Db, userId: string, role: RoleGrantInput): P
       id: newId(),
       userId,
       role: role.role,
-      organisationKind: role.role === 'org_member' ? role.organisationKind : null,
-      organisationId: role.role === 'org_member' ? role.organisationId : null,
+      organisationKind:
+        role.role === 'org_member'
+          ? role.organisationKind
+          : role.role === 'secretariat_member'
+            ? 'area_secretariat'
+            : null,
+      organisationId:
+        role.role === 'org_member'
+          ? role.organisationId
+          : role.role === 'secretariat_member'
+            ? role.areaSecretariatId
+            : null,
       planId: 'planId' in role ? role.planId : null,
       createdAt: now,
     })

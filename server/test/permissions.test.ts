@@ -39,6 +39,8 @@ const ADMIN: Role[] = ['admin'];
 const PLAN_READERS: Role[] = ['admin', 'fund', 'orgMember', 'planEditor', 'planViewer', 'planApprover'];
 const PLAN_WRITERS: Role[] = ['admin', 'planEditor'];
 const PLAN_CREATORS: Role[] = ['admin', 'orgMember', 'otherOrgMember'];
+/** The portfolio: those who follow many plans (administrators, the fund, organisation members). */
+const PORTFOLIO: Role[] = ['admin', 'fund', 'orgMember', 'otherOrgMember'];
 
 interface Call {
   url: string;
@@ -177,6 +179,24 @@ async function serviceTarget(): Promise<{ id: string; version: number }> {
   return row;
 }
 
+const sharedIndicatorInput = () => ({
+  name: unique('Fælles indikator'),
+  kind: 'count',
+  direction: 'higher_is_better',
+  combine: 'sum',
+});
+/** A fund-level shared indicator made by the administrator for one call. */
+async function sharedIndicator(): Promise<{ id: string; version: number }> {
+  return (await clients.admin.post('/api/shared-indicators', sharedIndicatorInput())).json();
+}
+async function sharedGoal(): Promise<{ id: string; version: number }> {
+  return (
+    await clients.admin.post(`/api/area-secretariats/${targets.secretariat}/shared-goals`, {
+      title: unique('Fælles mål'),
+    })
+  ).json();
+}
+
 const targets = {} as Record<'municipality' | 'org' | 'area' | 'pool' | 'secretariat', string>;
 
 const EXPECTED: Record<string, Expectation> = {
@@ -199,6 +219,114 @@ const EXPECTED: Record<string, Expectation> = {
   },
   'GET /api/auth/me': { allowed: SIGNED_IN, call: () => ({ url: '/api/auth/me' }) },
   'GET /api/agenda': { allowed: SIGNED_IN, call: () => ({ url: '/api/agenda' }) },
+
+  // ---------- portfolio ----------
+  'GET /api/portfolio/overview': { allowed: PORTFOLIO, call: () => ({ url: '/api/portfolio/overview' }) },
+  'GET /api/portfolio/overview/export': {
+    allowed: PORTFOLIO,
+    call: () => ({ url: '/api/portfolio/overview/export?format=csv' }),
+  },
+  'GET /api/portfolio/indicators': { allowed: PORTFOLIO, call: () => ({ url: '/api/portfolio/indicators' }) },
+  'GET /api/portfolio/indicators/export': {
+    allowed: PORTFOLIO,
+    call: () => ({ url: '/api/portfolio/indicators/export?format=xlsx' }),
+  },
+  'GET /api/portfolio/compliance': {
+    allowed: PORTFOLIO,
+    personalData: true,
+    call: () => ({ url: '/api/portfolio/compliance' }),
+  },
+  'GET /api/portfolio/compliance/export': {
+    allowed: PORTFOLIO,
+    personalData: true,
+    call: () => ({ url: '/api/portfolio/compliance/export?format=csv' }),
+  },
+  'GET /api/portfolio/grants': { allowed: PORTFOLIO, call: () => ({ url: '/api/portfolio/grants' }) },
+  'GET /api/portfolio/grants/export': {
+    allowed: PORTFOLIO,
+    call: () => ({ url: '/api/portfolio/grants/export?format=csv' }),
+  },
+  'GET /api/portfolio/compare': {
+    allowed: ['admin', 'fund', 'orgMember'],
+    call: () => ({ url: `/api/portfolio/compare?planIds=${plan.id}` }),
+  },
+  'GET /api/portfolio/compare/export': {
+    allowed: ['admin', 'fund', 'orgMember'],
+    call: () => ({ url: `/api/portfolio/compare/export?planIds=${plan.id}&format=csv` }),
+  },
+  'GET /api/shared-indicators': { allowed: PORTFOLIO, call: () => ({ url: '/api/shared-indicators' }) },
+  'POST /api/shared-indicators': {
+    allowed: ['admin', 'fund'],
+    call: () => ({ url: '/api/shared-indicators', payload: sharedIndicatorInput() }),
+  },
+  'PUT /api/shared-indicators/:sharedIndicatorId': {
+    allowed: ['admin', 'fund'],
+    call: async () => {
+      const s = await sharedIndicator();
+      return {
+        url: `/api/shared-indicators/${s.id}`,
+        payload: { ...sharedIndicatorInput(), version: s.version },
+      };
+    },
+  },
+  'DELETE /api/shared-indicators/:sharedIndicatorId': {
+    allowed: ['admin', 'fund'],
+    call: async () => ({ url: `/api/shared-indicators/${(await sharedIndicator()).id}` }),
+  },
+  'GET /api/plans/:planId/shared-indicators': {
+    allowed: PLAN_READERS,
+    call: () => ({ url: `/api/plans/${plan.id}/shared-indicators` }),
+  },
+  'GET /api/area-secretariats/:secretariatId/shared-goals': {
+    allowed: ['admin', 'fund'],
+    call: () => ({ url: `/api/area-secretariats/${targets.secretariat}/shared-goals` }),
+  },
+  'POST /api/area-secretariats/:secretariatId/shared-goals': {
+    allowed: ADMIN,
+    call: () => ({
+      url: `/api/area-secretariats/${targets.secretariat}/shared-goals`,
+      payload: { title: unique('Fælles mål') },
+    }),
+  },
+  'PUT /api/area-secretariats/:secretariatId/shared-goals/:goalId': {
+    allowed: ADMIN,
+    call: async () => {
+      const g = await sharedGoal();
+      return {
+        url: `/api/area-secretariats/${targets.secretariat}/shared-goals/${g.id}`,
+        payload: { title: unique('Fælles mål'), version: g.version },
+      };
+    },
+  },
+  'DELETE /api/area-secretariats/:secretariatId/shared-goals/:goalId': {
+    allowed: ADMIN,
+    call: async () => ({
+      url: `/api/area-secretariats/${targets.secretariat}/shared-goals/${(await sharedGoal()).id}`,
+    }),
+  },
+  'GET /api/area-secretariats/:secretariatId/shared-goals/:goalId/rollup': {
+    allowed: ['admin', 'fund'],
+    call: async () => ({
+      url: `/api/area-secretariats/${targets.secretariat}/shared-goals/${(await sharedGoal()).id}/rollup`,
+    }),
+  },
+  'GET /api/area-secretariats/:secretariatId/shared-goals/:goalId/rollup/export': {
+    allowed: ['admin', 'fund'],
+    call: async () => ({
+      url: `/api/area-secretariats/${targets.secretariat}/shared-goals/${(await sharedGoal()).id}/rollup/export?format=csv`,
+    }),
+  },
+  'GET /api/plans/:planId/expenditures': {
+    allowed: PLAN_READERS,
+    call: () => ({ url: `/api/plans/${plan.id}/expenditures` }),
+  },
+  'PUT /api/plans/:planId/expenditures': {
+    allowed: PLAN_WRITERS,
+    call: () => ({
+      url: `/api/plans/${plan.id}/expenditures`,
+      payload: { items: [{ year: 2025, amountOre: 100_000_00 }] },
+    }),
+  },
   'PUT /api/auth/locale': {
     allowed: SIGNED_IN,
     call: () => ({ url: '/api/auth/locale', payload: { locale: 'da' } }),

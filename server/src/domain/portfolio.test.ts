@@ -126,7 +126,8 @@ describe('portfolioPeriods and yearWindow', () => {
     ).toMatchObject({
       code: 'years_reversed',
     });
-    expect(yearWindow({}, null, 2026)).toMatchObject({ code: 'period_without_grants' });
+    expect(yearWindow({}, null, 2026)).toEqual({ fromYear: 2023, toYear: 2026 });
+    expect(yearWindow({ fromYear: 2001 }, null, 2026)).toEqual({ fromYear: 2001, toYear: 2004 });
     expect(yearWindow({ fromYear: 2009 }, { startYear: 2007, endYear: 2010 }, 2026)).toEqual({
       fromYear: 2009,
       toYear: 2010,

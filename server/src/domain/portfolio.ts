@@ -101,12 +101,12 @@ export interface YearWindow {
 
 export type WindowProblem =
   | { code: 'years_reversed'; params: { from: number; to: number } }
-  | { code: 'period_outside_grants'; params: { from: number; to: number; start: number; end: number } }
-  | { code: 'period_without_grants'; params: Record<string, never> };
+  | { code: 'period_outside_grants'; params: { from: number; to: number; start: number; end: number } };
 
 /**
  * The years a portfolio view shows. Asked years must overlap the span of the plans' grants;
- * without them, the last four years up to this one, kept within that span.
+ * without them, the last four years up to this one, kept within that span. Plans without any
+ * grant leave nothing to be outside of: the asked years, or the last four.
  */
 export function yearWindow(
   asked: { fromYear?: number; toYear?: number },
@@ -115,7 +115,11 @@ export function yearWindow(
 ): YearWindow | WindowProblem {
   if (asked.fromYear !== undefined && asked.toYear !== undefined && asked.fromYear > asked.toYear)
     return { code: 'years_reversed', params: { from: asked.fromYear, to: asked.toYear } };
-  if (!grants) return { code: 'period_without_grants', params: {} };
+  // No grants among the plans (or no plans): nothing to be outside of; the last four years.
+  if (!grants) {
+    const to = asked.toYear ?? (asked.fromYear !== undefined ? asked.fromYear + 3 : thisYear);
+    return { fromYear: asked.fromYear ?? to - 3, toYear: to };
+  }
   if (asked.fromYear !== undefined || asked.toYear !== undefined) {
     const from = asked.fromYear ?? Math.max(grants.startYear, (asked.toYear ?? thisYear) - 3);
     const to = asked.toYear ?? Math.min(grants.endYear, from + 3);
