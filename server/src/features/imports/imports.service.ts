@@ -76,11 +76,13 @@ export async function runImport(
       onProgress: (f) => progress('reading', f, null),
     },
   );
+  // Counted now: an importer may let the cells go once it has read them.
+  const rowCount = table.ok ? table.rows.length : 0;
   const result = (over: Partial<ImportResult>): ImportResult => ({
     kind,
     dryRun: opts.dryRun,
     ok: false,
-    rows: table.ok ? table.rows.length : 0,
+    rows: rowCount,
     added: 0,
     updated: 0,
     unchanged: 0,
@@ -104,7 +106,7 @@ export async function runImport(
       result: result({ problems }),
     };
   }
-  const rows = table.rows.length;
+  const rows = rowCount;
 
   const prepare = (executor: Executor) =>
     importer.prepare(executor, {

@@ -7,7 +7,9 @@
  * sessions in one file stay two.
  */
 import crypto from 'node:crypto';
+import { PostgresAdapter, sql } from 'kysely';
 import type { BreakdownInput, Locale } from '@pejling/contracts';
+import type { Executor } from '../../db/database.js';
 import { newId, nowIso, toJson } from '../../db/portable.js';
 import { normaliseHeader } from '../../import/read-table.js';
 import { todayInDenmark } from '../../domain/periods.js';
@@ -78,6 +80,50 @@ function countColumn(breakdowns: BreakdownInput[]) {
   };
 }
 
+/** Rows per INSERT statement of an import. */
+const INSERT_BATCH = 2000;
+
+interface RegistrationRow {
+  id: string;
+  activityId: string;
+  date: string;
+  participants: number;
+  countsJson: string;
+  hours: number | null;
+  note: string | null;
+  importKey: string;
+}
+
+/**
+ * Inserts imported registrations, many at a time, as one JSON array parameter that the database
+ * unpacks (`json_each` on SQLite, `json_to_recordset` on PostgreSQL): one short statement per
+ * batch instead of a statement with a parameter per cell, so the batch can be large and the
+ * statement text is the same every time.
+ */
+async function insertRegistrations(
+  trx: Executor,
+  planId: string,
+  now: string,
+  rows: readonly RegistrationRow[],
+): Promise<void> {
+  const json = JSON.stringify(
+    rows.map((r) => [r.id, r.activityId, r.date, r.participants, r.countsJson, r.hours, r.note, r.importKey]),
+  );
+  const columns = sql`(id, plan_id, activity_id, date, participants, counts_json, hours, note, source, import_key, created_at, updated_at, version)`;
+  if (trx.getExecutor().adapter instanceof PostgresAdapter)
+    await sql`
+      insert into registrations ${columns}
+      select x->>0, ${planId}, x->>1, x->>2, (x->>3)::integer, x->>4, (x->>5)::double precision, x->>6,
+        'import', x->>7, ${now}, ${now}, 1
+      from json_array_elements(${json}::json) as x`.execute(trx);
+  else
+    await sql`
+      insert into registrations ${columns}
+      select value ->> 0, ${planId}, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5,
+        value ->> 6, 'import', value ->> 7, ${now}, ${now}, 1
+      from json_each(${json})`.execute(trx);
+}
+
 function importKey(content: unknown, occurrence: number): string {
   return crypto
     .createHash('sha256')
@@ -140,6 +186,9 @@ export const registrationsImporter: Importer = {
       inputs.push({ activityId, date, participants, counts, hours, note });
       rowOf.push(row.rowNumber);
     }
+    // Every row is read into `inputs`: the cells (most of an import's memory) can go before the
+    // rows are checked against the plan and written. runImport counted the rows before this.
+    table.rows.length = 0;
 
     // The plan's rules: the activity's period, no future dates, the breakdowns it counts.
     const fieldColumn = (path: string): string | null => {
@@ -180,6 +229,7 @@ export const registrationsImporter: Importer = {
       seen.set(text, occurrence);
       return importKey(content, occurrence);
     });
+    seen.clear();
     const existing = new Set<string>();
     for (let i = 0; i < keys.length; i += 500) {
       const chunk = keys.slice(i, i + 500);
@@ -198,32 +248,33 @@ export const registrationsImporter: Importer = {
       problems,
       ...tally(effects),
       async write(trx, report) {
+        // Rows go in batches built as they are sent, so no second copy of the file is held.
         const now = nowIso();
-        const rows = inputs
-          .map((input, i) => ({ input, key: keys[i]! }))
-          .filter((x) => !existing.has(x.key))
-          .map(({ input, key }) => ({
+        let batch: RegistrationRow[] = [];
+        let done = 0;
+        const total = inputs.length;
+        for (const [i, input] of inputs.entries()) {
+          const key = keys[i]!;
+          if (existing.has(key)) continue;
+          batch.push({
             id: newId(),
-            planId,
             activityId: input.activityId,
             date: input.date,
             participants: input.participants,
             countsJson: toJson(input.counts) ?? '{}',
             hours: input.hours ?? null,
             note: input.note ?? null,
-            source: 'import',
             importKey: key,
-            createdAt: now,
-            updatedAt: now,
-            version: 1,
-          }));
-        for (let i = 0; i < rows.length; i += 200) {
-          await trx
-            .insertInto('registrations')
-            .values(rows.slice(i, i + 200))
-            .execute();
-          report(Math.min(1, (i + 200) / rows.length));
+          });
+          if (batch.length === INSERT_BATCH) {
+            await insertRegistrations(trx, planId, now, batch);
+            done += batch.length;
+            batch = [];
+            report(Math.min(1, done / total));
+          }
         }
+        if (batch.length) await insertRegistrations(trx, planId, now, batch);
+        report(1);
       },
     };
   },
