@@ -9,6 +9,13 @@ import { writeArchive } from './archive.js';
 import type { StudyCode, StudyMemo, StudyModel } from './model.js';
 import { attrs, escapeText } from './xml.js';
 
+/** Appends `value` to the list under `key`, making the list when it is missing. */
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 export const PROJECT_NS = 'urn:QDA-XML:project:1.0';
 export const CODEBOOK_NS = 'urn:QDA-XML:codebook:1.0';
 export const ORIGIN = 'Pejling';
@@ -52,7 +59,7 @@ function writeCodes(
   const sorted = [...codes].sort((a, b) => a.position - b.position || a.name.localeCompare(b.name, 'da'));
   for (const c of sorted) {
     const parent = c.parentId && ids.has(c.parentId) ? c.parentId : null;
-    byParent.set(parent, [...(byParent.get(parent) ?? []), c]);
+    pushTo(byParent, parent, c);
   }
   const written = new Set<string>();
   const write = (code: StudyCode, depth: number): string => {
@@ -101,8 +108,7 @@ export function buildProject(
   const links: { guid: string; note: string; target: string }[] = [];
   let frameworkCount = 0;
   let caseMemoCount = 0;
-  const addRef = (targetId: string, memo: StudyMemo) =>
-    noteRefs.set(targetId, [...(noteRefs.get(targetId) ?? []), guidFor(memo.id)]);
+  const addRef = (targetId: string, memo: StudyMemo) => pushTo(noteRefs, targetId, guidFor(memo.id));
   for (const memo of model.memos) {
     const t = memo.target;
     if (t.kind === 'study') addRef('\u0000study', memo);

@@ -28,6 +28,13 @@ import { decodeTranscriptText } from './transcript-file.js';
 import { childrenNamed, firstChild, parseXml } from './xml.js';
 import type { XmlElement } from './xml.js';
 
+/** Appends `value` to the list under `key`, making the list when it is missing. */
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 export interface ImportOptions {
   limits: ArchiveLimits;
   /** Makes ids for what has none (the study; a coding whose GUID is unusable). */
@@ -188,7 +195,7 @@ function readCodes(
       if (noteRefsOf) {
         for (const ref of childrenNamed(el, 'NoteRef')) {
           const note = normaliseGuid(ref.attrs.targetGUID);
-          if (note) noteRefsOf.set(note, [...(noteRefsOf.get(note) ?? []), guid]);
+          if (note) pushTo(noteRefsOf, note, guid);
         }
       }
     }
@@ -344,7 +351,7 @@ export async function importQdpx(
   const addNoteRefs = (el: XmlElement, target: MemoTarget) => {
     for (const ref of childrenNamed(el, 'NoteRef')) {
       const note = normaliseGuid(ref.attrs.targetGUID);
-      if (note) noteTargets.set(note, [...(noteTargets.get(note) ?? []), target]);
+      if (note) pushTo(noteTargets, note, target);
     }
   };
 

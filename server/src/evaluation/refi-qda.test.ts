@@ -141,6 +141,32 @@ describe('REFI-QDA round trip: export → import', () => {
     });
   });
 
+  it('keeps positions of 2,000 codings in a 250,000-character transcript with emoji', async () => {
+    const model = exampleStudy();
+    const line = 'Deltager A: Vi mødes på Ærø 😀 og taler om styring og samarbejde i området.\n';
+    const text = line.repeat(Math.ceil(250_000 / line.length));
+    const source = { ...model.sources[0]!, text };
+    const length = Array.from(text).length;
+    const codings = Array.from({ length: 2_000 }, (_, i) => {
+      const start = (i * 997) % (length - 200);
+      return {
+        id: `0190f5a0-0000-7000-9000-${i.toString().padStart(12, '0')}`,
+        sourceId: source.id,
+        codeId: model.codes[i % model.codes.length]!.id,
+        start,
+        end: start + 1 + (i % 150),
+        userId: model.users[i % 2]!.id,
+        createdAt: null,
+      };
+    });
+    const big = { ...model, sources: [source], codings, memos: [] };
+    const result = await importQdpx(exportQdpx(big, exportedAt).bytes);
+    if (!result.ok) throw new Error(result.problem.code);
+    expect(result.report.skipped).toEqual([]);
+    const byId = new Map(result.model.codings.map((c) => [c.id, c]));
+    for (const c of codings) expect(byId.get(c.id)).toEqual(c);
+  });
+
   it('imports its own .qdc', async () => {
     const codes = exampleStudy().codes;
     const result = await importQdc(Buffer.from(exportQdc(codes)));
@@ -287,6 +313,28 @@ describe('REFI-QDA import of files written by other tools', () => {
       code: 'positions_unverified',
       detail: { source: normaliseGuid(G.source), selections: 2 },
     });
+  });
+
+  it('moves positions counted on decomposed letters onto the NFC text', async () => {
+    // The other tool kept "Cafe\u0301en" decomposed: C0 a1 f2 e3 ◌́4 e5 n6, then " er åben" 7-14.
+    // Stored as NFC "Caféen er åben": C0 a1 f2 é3 e4 n5 ' '6 …, so "Caféen" moves from 0-7 to 0-6
+    // and "er åben" (a + U+030A) from 8-16 to 7-14.
+    const qde = `<?xml version="1.0"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="NFC">
+  <CodeBook><Codes><Code guid="${G.code}" name="Alt" isCodable="true"/></Codes></CodeBook>
+  <Sources><TextSource guid="${G.source}" name="T"><PlainTextContent>Cafe\u0301en er a\u030aben</PlainTextContent>
+    ${selection(1, 8, 16, 'er åben', G.code)}
+    ${selection(2, 0, 7, 'Caféen', G.code)}
+  </TextSource></Sources>
+</Project>`;
+    const result = await importQdpx(buildZip([{ name: 'project.qde', data: qde }]));
+    if (!result.ok) throw new Error(result.problem.code);
+    expect(result.model.sources[0]!.text).toBe('Caféen er åben');
+    expect(result.model.codings.map((c) => [c.start, c.end])).toEqual([
+      [7, 14],
+      [0, 6],
+    ]);
+    expect(result.report.skipped).toEqual([]);
   });
 
   it('reads inline PlainTextContent and codings of a whole source', async () => {

@@ -4,6 +4,13 @@
  * a screen can show the coded text of any cell. Positions are code points, end exclusive.
  */
 
+/** Appends `value` to the list under `key`, making the list when it is missing. */
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 export interface MatrixCode {
   id: string;
   parentId: string | null;
@@ -35,7 +42,7 @@ export interface CountCell {
 export function descendants(codes: readonly MatrixCode[]): Map<string, Set<string>> {
   const children = new Map<string, string[]>();
   for (const c of codes) {
-    if (c.parentId) children.set(c.parentId, [...(children.get(c.parentId) ?? []), c.id]);
+    if (c.parentId) pushTo(children, c.parentId, c.id);
   }
   const out = new Map<string, Set<string>>();
   for (const c of codes) {
@@ -76,7 +83,7 @@ export function caseCodeMatrix(
     const caseId = caseOf.get(coding.sourceId);
     if (!caseId) continue;
     const key = `${caseId}\u0000${coding.codeId}`;
-    byCaseAndCode.set(key, [...(byCaseAndCode.get(key) ?? []), coding.id]);
+    pushTo(byCaseAndCode, key, coding.id);
   }
   return cases.map((c) => ({
     caseId: c.id,
@@ -111,7 +118,7 @@ export function coOccurrence(codes: readonly MatrixCode[], codings: readonly Mat
   const bySource = new Map<string, MatrixCoding[]>();
   for (const c of codings) {
     if (!order.has(c.codeId) || c.end <= c.start) continue;
-    bySource.set(c.sourceId, [...(bySource.get(c.sourceId) ?? []), c]);
+    pushTo(bySource, c.sourceId, c);
   }
   const cells = new Map<string, CoOccurrence>();
   for (const list of bySource.values()) {
@@ -160,7 +167,7 @@ export function driversAndBarriers(input: {
   const driverCodes = below.get(input.driverCodeId) ?? new Set([input.driverCodeId]);
   const barrierCodes = below.get(input.barrierCodeId) ?? new Set([input.barrierCodeId]);
   const bySource = new Map<string, MatrixCoding[]>();
-  for (const c of input.codings) bySource.set(c.sourceId, [...(bySource.get(c.sourceId) ?? []), c]);
+  for (const c of input.codings) pushTo(bySource, c.sourceId, c);
 
   return input.themeCodeIds.map((themeCodeId) => {
     const themeCodes = below.get(themeCodeId) ?? new Set([themeCodeId]);

@@ -30,6 +30,15 @@ describe('normaliseText', () => {
     expect(() => n.mapStart(8)).toThrow(RangeError);
   });
 
+  it('text already in normal form keeps every position, and refuses positions past its end', () => {
+    const n = normaliseText('Ærø 😀 er åben');
+    // Æ0 r1 ø2 ' '3 😀4 ' '5 e6 r7 ' '8 å9 b10 e11 n12: 13 code points.
+    expect(n.originalLength).toBe(13);
+    expect(n.mapStart(5)).toBe(5);
+    expect(n.mapEnd(13)).toBe(13);
+    expect(() => n.mapEnd(14)).toThrow(RangeError);
+  });
+
   it('a byte order mark counts as nothing', () => {
     const n = normaliseText('\ufeffabc');
     expect(n.originalLength).toBe(3);

@@ -4,7 +4,7 @@
  * All positions are code points (see positions.ts).
  */
 import { looksLikeCpr } from '../registrations.js';
-import { PositionIndex } from './positions.js';
+import { PositionIndex, codePointLength as codePointLengthOf } from './positions.js';
 import type { TextRange } from './positions.js';
 
 export interface NormalisedText {
@@ -31,6 +31,16 @@ const CLUSTER = /\r\n|[^\p{M}\u1160-\u11ff][\p{M}\u1160-\u11ff]*|[\p{M}\u1160-\u
 export function normaliseText(input: string): NormalisedText {
   const hasBom = input.charCodeAt(0) === 0xfeff;
   const raw = hasBom ? input.slice(1) : input;
+  if (!raw.includes('\r') && raw.normalize('NFC') === raw) {
+    // Already in normal form (the common case): every position stays where it is.
+    const length = codePointLengthOf(raw);
+    const check = (p: number) => {
+      if (!Number.isInteger(p) || p < 0 || p > length)
+        throw new RangeError(`position ${p} is outside 0..${length}`);
+      return p;
+    };
+    return { text: raw, originalLength: length, mapStart: check, mapEnd: check };
+  }
   // Per original code point: the normalised position where its cluster starts and ends.
   const starts: number[] = [];
   const ends: number[] = [];
