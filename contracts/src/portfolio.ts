@@ -138,6 +138,8 @@ export const SharedIndicator = z.object({
   /** Plan indicators linked to it (all plans, whether the caller sees them or not). */
   linkedIndicators: z.number(),
   canEdit: z.boolean(),
+  /** Invented for the demonstration (Eksempeldata). */
+  isExample: z.boolean(),
   version: z.number(),
 });
 export type SharedIndicator = z.infer<typeof SharedIndicator>;
@@ -158,6 +160,7 @@ export const SharedGoal = z.object({
   title: z.string(),
   description: z.string().nullable(),
   indicators: z.array(SharedIndicator),
+  isExample: z.boolean(),
   version: z.number(),
 });
 export type SharedGoal = z.infer<typeof SharedGoal>;

@@ -8,6 +8,7 @@ import { seedExampleOrganisations } from './example-organisations.js';
 import { seedExampleResults } from './example-results.js';
 import { seedExampleRegistrations } from './example-registrations.js';
 import { seedExampleReports } from './example-reports.js';
+import { seedExamplePortfolio } from './example-portfolio.js';
 import { seedExampleAgreements, seedExampleSecretariatOrganisations } from './example-agreements.js';
 
 export interface CaseArea {
@@ -135,6 +136,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       await seedExampleReports(trx);
       await seedExampleAgreements(trx);
       await seedExampleSecretariatOrganisations(trx);
+      await seedExamplePortfolio(trx);
       return false;
     }
     const now = nowIso();
@@ -305,6 +307,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     await seedExampleReports(trx);
     await seedExampleAgreements(trx);
     await seedExampleSecretariatOrganisations(trx);
+    await seedExamplePortfolio(trx);
     await trx.insertInto('meta').values({ key: 'demo_seeded_at', value: now }).execute();
     await recordAudit(trx, null, {
       action: 'seed_demo',

@@ -7,6 +7,7 @@ export interface SharedGoalsTable {
   title: string;
   description: string | null;
   sortOrder: number;
+  isExample: ColumnType<number, number | undefined, number>;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -21,6 +22,7 @@ export interface SharedIndicatorsTable {
   kind: string;
   direction: string;
   combineRule: string;
+  isExample: ColumnType<number, number | undefined, number>;
   createdAt: string;
   updatedAt: string;
   version: number;

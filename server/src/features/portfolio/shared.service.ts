@@ -13,7 +13,7 @@ import type {
   SharedIndicatorUpdate,
 } from '@pejling/contracts';
 import type { Db, Executor } from '../../db/database.js';
-import { newId, nowIso } from '../../db/portable.js';
+import { newId, nowIso, toBool } from '../../db/portable.js';
 import { danishCollator } from '../../domain/danish.js';
 import { aggregatePlans, portfolioPeriods } from '../../domain/portfolio.js';
 import { AppError, forbidden, notFound, Problems } from '../../errors.js';
@@ -59,6 +59,7 @@ async function sharedRows(db: Executor, where: { ids?: string[]; goalIds?: strin
       's.areaSecretariatId',
       'a.name as areaSecretariatName',
       's.sharedGoalId',
+      's.isExample',
       's.version',
       (eb) =>
         eb
@@ -86,6 +87,7 @@ function present(p: Principal, r: Awaited<ReturnType<typeof sharedRows>>[number]
     sharedGoalId: r.sharedGoalId,
     linkedIndicators: Number(r.linked ?? 0),
     canEdit: canEditShared(p, r.areaSecretariatId),
+    isExample: toBool(r.isExample),
     version: r.version,
   };
 }
@@ -274,6 +276,7 @@ async function goalsOf(
     title: g.title,
     description: g.description,
     indicators: indicators.filter((i) => i.sharedGoalId === g.id).sort(order),
+    isExample: toBool(g.isExample),
     version: g.version,
   }));
 }
