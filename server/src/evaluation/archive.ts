@@ -9,6 +9,7 @@
  * and case-insensitive look-up for tools that write `Sources/` rather than `sources/`.
  * Writing uses fflate.
  */
+import { StringDecoder } from 'node:string_decoder';
 import { zipSync } from 'fflate';
 import type { Zippable } from 'fflate';
 import type { ZipEntry } from '../import/zip.js';
@@ -100,19 +101,27 @@ export class Archive {
     return { ok: true, data: Buffer.concat(chunks) };
   }
 
-  /** Reads the first `maxBytes` of an entry (to look for a DOCTYPE); null when it cannot be read. */
-  async head(name: string, maxBytes: number): Promise<Buffer | null> {
+  /**
+   * Whether an entry's text contains `pattern` anywhere (a DOCTYPE hidden after a long prolog
+   * too): the entry is unpacked chunk by chunk, keeping only the last `overlap` characters
+   * between chunks; null when it cannot be unpacked.
+   */
+  async contains(name: string, pattern: RegExp, overlap = 64): Promise<boolean | null> {
     const entry = this.byName.get(name);
     if (!entry) return null;
-    const chunks: Buffer[] = [];
-    let got = 0;
+    const decoder = new StringDecoder('utf8');
+    let tail = '';
+    let found = false;
     const outcome = await inflateEntry(this.bytes, entry, (chunk) => {
-      chunks.push(chunk);
-      got += chunk.length;
-      return got < maxBytes;
+      const text = tail + decoder.write(chunk);
+      if (pattern.test(text)) {
+        found = true;
+        return false;
+      }
+      tail = text.slice(-overlap);
     });
-    if (outcome === 'corrupt' || outcome === 'too_large') return null;
-    return Buffer.concat(chunks).subarray(0, maxBytes);
+    if (found) return true;
+    return outcome === 'ok' ? pattern.test(tail + decoder.end()) : null;
   }
 
   /** Unpacks every entry without keeping it, to prove no entry yields more than it declares. */

@@ -351,6 +351,47 @@ describe('REFI-QDA import of files written by other tools', () => {
     expect(result.report.warnings[0]!.code).toBe('whole_source_codings');
   });
 
+  it("reads the specification's Example 1 codebook (braces, lower-case colours, empty codes)", async () => {
+    const qdc = `<?xml version="1.0" encoding="UTF-8"?>
+<CodeBook xmlns="urn:QDA-XML:codebook:1.0" xmlns:qda="urn:QDA-XML:codebook:1.0"
+xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="urn:QDA-XML:codebook:1.0 http://schema.qdasoftware.org/versions/Codebook/v1.0/Codebook.xsd">
+<Codes>
+<Code guid="{5215cc69-b628-4e02-afb9-9beeaee55808}" name="Topics" isCodable="false">
+</Code>
+<Code guid="{d7aa29da-519b-4946-9b90-253b6db8fd0a}" name="Economy" isCodable="true"
+color="#ffff00">
+<Description>Anything about jobs or taxes or business</Description>
+</Code> <Code guid="{0dcef2f5-e55c-49da-8c33-9b0803c7aeb4}" name="Health care"
+isCodable="true" color="#33cc33">
+<Description>Health care issues, doctor, patients, etc.</Description>
+</Code>
+<Code guid="9fa9bcb7-5b59-47a9-8c3e-f65cffdc7520" name="Values" isCodable="false">
+</Code>
+</Codes>
+</CodeBook>`;
+    expect(await validate(qdc, 'Codebook.xsd')).toEqual([]);
+    const result = await importQdc(Buffer.from(qdc));
+    if (!result.ok) throw new Error(result.problem.code);
+    expect(result.codes.map((c) => [c.id, c.name, c.color, c.codable, c.description])).toEqual([
+      ['5215cc69-b628-4e02-afb9-9beeaee55808', 'Topics', null, false, null],
+      [
+        'd7aa29da-519b-4946-9b90-253b6db8fd0a',
+        'Economy',
+        '#FFFF00',
+        true,
+        'Anything about jobs or taxes or business',
+      ],
+      [
+        '0dcef2f5-e55c-49da-8c33-9b0803c7aeb4',
+        'Health care',
+        '#33CC33',
+        true,
+        'Health care issues, doctor, patients, etc.',
+      ],
+      ['9fa9bcb7-5b59-47a9-8c3e-f65cffdc7520', 'Values', null, false, null],
+    ]);
+  });
+
   it('accepts a codebook under the project namespace and nested codes with three-digit colours', async () => {
     const qdc = `<?xml version="1.0" encoding="utf-8"?>
 <CodeBook xmlns="urn:QDA-XML:project:1.0"><Codes><Code guid="${G.code}" name="A" isCodable="false" color="#abc"><Code guid="${G.child}" name="B" isCodable="true"/></Code></Codes></CodeBook>`;

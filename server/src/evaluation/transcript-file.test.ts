@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildZip } from '../import/test-files.js';
 import { describeFileProblem } from './problems.js';
 import { decodeTranscriptText, readTranscriptFile } from './transcript-file.js';
-import { minimalDocx } from './bad-files.js';
+import { docxParts, minimalDocx } from './bad-files.js';
 
 const txt = (bytes: Uint8Array | string) =>
   readTranscriptFile({
@@ -107,6 +107,19 @@ describe('transcript .docx', () => {
     });
     const doctype = minimalDocx(['x'], { doctype: true });
     expect(await readTranscriptFile({ bytes: doctype, filename: 'a.docx' })).toMatchObject({
+      ok: false,
+      problem: { code: 'xml_doctype', detail: { entry: 'word/document.xml' } },
+    });
+    // A DOCTYPE after a prolog of 100 KB of comment is found too.
+    const padded = docxParts(['x']).map((part) =>
+      part.name === 'word/document.xml'
+        ? {
+            ...part,
+            data: String(part.data).replace('?>', `?><!--${' '.repeat(100_000)}--><!DOCTYPE w:document>`),
+          }
+        : part,
+    );
+    expect(await readTranscriptFile({ bytes: buildZip(padded), filename: 'a.docx' })).toMatchObject({
       ok: false,
       problem: { code: 'xml_doctype', detail: { entry: 'word/document.xml' } },
     });

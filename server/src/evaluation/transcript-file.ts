@@ -129,8 +129,8 @@ export async function readDocx(bytes: Uint8Array, limits: ArchiveLimits): Promis
   if (bomb) return { ok: false, problem: bomb };
   for (const name of archive.names) {
     if (!/\.(xml|rels)$/i.test(name)) continue;
-    const head = await archive.head(name, 4096);
-    if (head && /<!DOCTYPE|<!ENTITY/i.test(head.toString('utf8')))
+    // Anywhere in the part, not only near its start: a prolog can be padded with comments.
+    if (await archive.contains(name, /<!DOCTYPE|<!ENTITY/i))
       return fileProblem('xml_doctype', { entry: name });
   }
   const images = await externalImages(archive);
