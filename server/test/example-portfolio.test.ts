@@ -5,6 +5,11 @@ import type {
   SharedGoalRollup,
   SharedIndicator,
 } from '@pejling/contracts';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { exportPortfolio } from '../src/cli/export.js';
 import { seedDemo } from '../src/seed/demo.js';
 import { createTestApp, type TestApp, type TestClient } from './test-app.js';
 
@@ -78,5 +83,26 @@ describe('example portfolio', () => {
     expect(before).toBeGreaterThan(13);
     expect(await seedDemo(t.db)).toBe(false);
     expect(await n()).toBe(before);
+  });
+
+  it('exports the whole portfolio from the command line: an .xlsx sheet per view, or one view as CSV', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pejling-portfolio-'));
+    const xlsx = path.join(dir, 'portefolje.xlsx');
+    const line = await exportPortfolio(t.db, { format: 'xlsx', out: xlsx, locale: 'da' });
+    expect(line).toContain('Planer: 13');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Planer',
+      'Fælles indikatorer',
+      'Rapportering',
+      'Bevillinger',
+    ]);
+    expect(wb.worksheets[0]!.rowCount).toBe(14);
+    const csv = path.join(dir, 'grants.csv');
+    await exportPortfolio(t.db, { format: 'csv', out: csv, view: 'grants', locale: 'en' });
+    const text = fs.readFileSync(csv, 'utf8');
+    expect(text.split('\r\n')[0]).toContain('Granted (DKK)');
+    expect(text.split('\r\n').filter((l) => l.length > 0)).toHaveLength(14);
   });
 });

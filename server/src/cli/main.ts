@@ -16,6 +16,7 @@ import { nowIso } from '../db/portable.js';
 import { classifyFileText } from '../features/organisation/classify-file.js';
 import { backupDatabase, restoreDatabase } from './backup.js';
 import { importCommand } from './import.js';
+import { exportPortfolio, PORTFOLIO_VIEWS, type PortfolioView } from './export.js';
 
 const DEMO_ADMIN_EMAIL = 'admin@pejling.example';
 
@@ -274,6 +275,63 @@ program
           { write: (s) => process.stdout.write(s) },
           { write: (s) => process.stderr.write(s), isTTY: process.stderr.isTTY },
         );
+      });
+    },
+  );
+
+const exporter = program.command('export').description('Write views of the data to files');
+exporter
+  .command('portfolio')
+  .description(
+    'The portfolio of every plan, as the fund sees it: an .xlsx with a sheet per view (plans, shared indicators, reporting compliance, grant use), or one view as CSV',
+  )
+  .addOption(new Option('--format <format>', 'file format').choices(['xlsx', 'csv']).makeOptionMandatory())
+  .requiredOption('--out <file>', 'the file to write')
+  .addOption(
+    new Option('--view <view>', 'one view only (a CSV holds the plans unless told otherwise)').choices([
+      ...PORTFOLIO_VIEWS,
+    ]),
+  )
+  .option('--area-secretariat <id>', 'only the plans an area secretariat serves (its id)')
+  .option('--pool <id>', 'only the plans of a funding pool (its id)')
+  .addOption(
+    new Option('--lang <lang>', 'language of headers and labels').choices(['da', 'en']).default('da'),
+  )
+  .action(
+    async (opts: {
+      format: 'xlsx' | 'csv';
+      out: string;
+      view?: PortfolioView;
+      areaSecretariat?: string;
+      pool?: string;
+      lang: 'da' | 'en';
+    }) => {
+      await withDatabase(async (_config, h) => {
+        try {
+          console.log(
+            await exportPortfolio(h.db, {
+              format: opts.format,
+              out: opts.out,
+              view: opts.view,
+              locale: opts.lang,
+              areaSecretariatId: opts.areaSecretariat,
+              poolId: opts.pool,
+            }),
+          );
+        } catch (err) {
+          const fields = (err as { fields?: { path: string; code: string }[] }).fields;
+          if (!fields) throw err;
+          console.error(
+            fields
+              .map((f) =>
+                opts.lang === 'da'
+                  ? `--${f.path === 'areaSecretariatId' ? 'area-secretariat' : 'pool'}: værdien findes ikke.`
+                  : `--${f.path === 'areaSecretariatId' ? 'area-secretariat' : 'pool'}: no such value.`,
+              )
+              .join('\n'),
+          );
+          process.exitCode = 2;
+        }
       });
     },
   );

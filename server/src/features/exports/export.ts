@@ -27,26 +27,40 @@ export function toCsv<T>(rows: T[], columns: ExportColumn<T>[], locale: Locale):
   return Buffer.from('\uFEFF' + stringify(data, { delimiter: ';', record_delimiter: '\r\n' }), 'utf8');
 }
 
+export interface Sheet<T> {
+  name: string;
+  rows: T[];
+  columns: ExportColumn<T>[];
+}
+
 export async function toXlsx<T>(
   rows: T[],
   columns: ExportColumn<T>[],
   locale: Locale,
   sheet: string,
 ): Promise<Buffer> {
+  return toXlsxBook([{ name: sheet, rows, columns }], locale);
+}
+
+/** One workbook with a sheet per table: bold, frozen headers and formula-safe cells. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function toXlsxBook(sheets: Sheet<any>[], locale: Locale): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Pejling';
-  const ws = wb.addWorksheet(sheet.slice(0, 31));
-  ws.columns = columns.map((c) => ({ header: c.header[locale], width: c.width ?? 20 }));
-  ws.getRow(1).font = { bold: true };
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  for (const r of rows) {
-    ws.addRow(
-      columns.map((c) => {
-        const v = c.value(r);
-        if (typeof v === 'boolean') return locale === 'da' ? (v ? 'ja' : 'nej') : v ? 'yes' : 'no';
-        return v === null || v === undefined ? null : neutraliseCell(v);
-      }),
-    );
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(s.name.slice(0, 31));
+    ws.columns = s.columns.map((c) => ({ header: c.header[locale], width: c.width ?? 20 }));
+    ws.getRow(1).font = { bold: true };
+    ws.views = [{ state: 'frozen', ySplit: 1 }];
+    for (const r of s.rows) {
+      ws.addRow(
+        s.columns.map((c) => {
+          const v = c.value(r);
+          if (typeof v === 'boolean') return locale === 'da' ? (v ? 'ja' : 'nej') : v ? 'yes' : 'no';
+          return v === null || v === undefined ? null : neutraliseCell(v);
+        }),
+      );
+    }
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
