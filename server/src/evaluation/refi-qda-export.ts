@@ -43,7 +43,12 @@ export interface ExportResult {
   bytes: Buffer;
   /** What the other tool will not show as Pejling does, for the person exporting. */
   warnings: {
-    code: 'framework_summaries_as_notes' | 'case_memos_as_linked_notes' | 'coding_outside_text';
+    code:
+      | 'framework_summaries_as_notes'
+      | 'case_memos_as_linked_notes'
+      | 'coding_outside_text'
+      | 'coding_of_unknown_code'
+      | 'coding_of_unknown_source';
     count: number;
   }[];
 }
@@ -241,6 +246,11 @@ export function buildProject(
   if (frameworkCount > 0) warnings.push({ code: 'framework_summaries_as_notes', count: frameworkCount });
   if (caseMemoCount > 0) warnings.push({ code: 'case_memos_as_linked_notes', count: caseMemoCount });
   if (outside > 0) warnings.push({ code: 'coding_outside_text', count: outside });
+  const sourceIds = new Set(model.sources.map((s) => s.id));
+  const unknownCode = model.codings.filter((c) => sourceIds.has(c.sourceId) && !codeIds.has(c.codeId)).length;
+  const unknownSource = model.codings.filter((c) => !sourceIds.has(c.sourceId)).length;
+  if (unknownCode > 0) warnings.push({ code: 'coding_of_unknown_code', count: unknownCode });
+  if (unknownSource > 0) warnings.push({ code: 'coding_of_unknown_source', count: unknownSource });
   return { qde: lines.join('\n'), files, warnings };
 }
 

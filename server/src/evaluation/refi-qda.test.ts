@@ -84,6 +84,23 @@ describe('REFI-QDA export', () => {
     expect(empty).not.toContain('<Cases');
   });
 
+  it('leaves out codings it cannot place, and says how many', () => {
+    const model = exampleStudy();
+    const base = model.codings[0]!;
+    model.codings.push(
+      { ...base, id: 'x1', start: 5, end: 100_000 },
+      { ...base, id: 'x2', codeId: 'no-such-code' },
+      { ...base, id: 'x3', sourceId: 'no-such-source' },
+    );
+    const { qde, warnings } = buildProject(model, exportedAt);
+    expect(warnings.filter((w) => w.code.startsWith('coding_'))).toEqual([
+      { code: 'coding_outside_text', count: 1 },
+      { code: 'coding_of_unknown_code', count: 1 },
+      { code: 'coding_of_unknown_source', count: 1 },
+    ]);
+    expect(qde).not.toContain(guidFor('x1'));
+  });
+
   it('is deterministic for the same model and date', () => {
     const a = exportQdpx(exampleStudy(), exportedAt).bytes;
     const b = exportQdpx(exampleStudy(), exportedAt).bytes;
