@@ -12,8 +12,10 @@ import { migrateToLatest } from '../server/src/db/migrate.js';
 import { GENERATED_ADMIN_EMAIL, GENERATED_PASSWORD, SIZES, generate, type Size } from './generate/index.js';
 import { DATA_END } from './generate/results.js';
 import {
+  POSTGRES_URL,
   createScratchDatabase,
   databaseConfig,
+  withPgClient,
   type DatabaseKind,
   type ScratchDatabase,
 } from './lib/database.js';
@@ -29,6 +31,8 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '50' },
     only: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    from: { type: 'string' },
   },
 });
 const size = values.size as Size;
@@ -38,6 +42,27 @@ if (database !== 'sqlite' && database !== 'postgres')
   throw new Error('--database must be sqlite or postgres');
 const durationSeconds = Number(values.duration ?? (size === 'small' ? 3 : 20));
 const only = values.only?.split(',');
+
+/**
+ * `--keep` leaves the generated database in place and writes where it is (and the plan the
+ * one-plan figures use) to a small JSON file; `--from FILE` starts from a copy of that database
+ * instead of generating (the SQLite file copied, or a PostgreSQL database made from it as a
+ * template), migrated to the current source. Generating `national` takes minutes; a kept copy
+ * lets each benchmark start from the same data in seconds, and the original is never changed.
+ */
+interface Kept {
+  size: Size;
+  seed: string;
+  database: DatabaseKind;
+  url: string;
+  planId: string;
+}
+const from: Kept | null = values.from ? (JSON.parse(fs.readFileSync(values.from, 'utf8')) as Kept) : null;
+if (from && (from.size !== size || from.database !== database || from.seed !== values.seed))
+  throw new Error(
+    `--from holds ${from.size} ${from.database} data (seed ${from.seed}); pass the same --size, --database and --seed`,
+  );
+if (from && size === '4x') throw new Error('--from serves one size; --size 4x generates national beside it');
 
 const commit = (() => {
   try {
@@ -53,6 +78,8 @@ interface Prepared {
   scratch: ScratchDatabase;
   server: ServerProcess | null;
   target: BenchTarget | null;
+  /** Left in place for later `--from` runs (`--keep`). */
+  kept?: boolean;
 }
 
 /** A fresh database of one size with the generated data, and the built server on it, logged in. */
@@ -64,7 +91,22 @@ async function prepare(forSize: Size, cleanup: Prepared[]): Promise<BenchTarget>
   });
   const prepared: Prepared = { scratch, server: null, target: null };
   cleanup.push(prepared);
+  if (from) {
+    const started = performance.now();
+    await copyDatabase(from, prepared.scratch);
+    const handle = openDatabase(databaseConfig(prepared.scratch));
+    try {
+      const applied = await migrateToLatest(handle.db);
+      console.log(
+        `copied ${from.url} in ${((performance.now() - started) / 1000).toFixed(1)} s${applied.length ? `; migrated: ${applied.join(', ')}` : ''}`,
+      );
+    } finally {
+      await handle.close();
+    }
+    return serve(prepared, from.planId);
+  }
   const handle = openDatabase(databaseConfig(prepared.scratch));
+  let planId: string;
   try {
     await migrateToLatest(handle.db);
     const started = performance.now();
@@ -80,20 +122,45 @@ async function prepare(forSize: Size, cleanup: Prepared[]): Promise<BenchTarget>
     console.log(
       `generated ${forSize} (seed ${values.seed}) on ${database} in ${seconds.toFixed(1)} s: ${total} rows (${counts})`,
     );
-    prepared.server = await startServer({ databaseUrl: prepared.scratch.url });
-    const session = await login(prepared.server.url, GENERATED_ADMIN_EMAIL, GENERATED_PASSWORD);
     // The plan the one-plan figures use: the first with registrations (a plan that has started).
-    const planId = (out.plans.find((p) => p.periodStart <= DATA_END) ?? out.plans[0]!).id;
-    return {
-      url: prepared.server.url,
-      headers: sessionHeaders(session),
-      planId,
-      databaseUrl: prepared.scratch.url,
-      serverPid: prepared.server.child.pid!,
-    };
+    planId = (out.plans.find((p) => p.periodStart <= DATA_END) ?? out.plans[0]!).id;
   } finally {
     await handle.close();
   }
+  if (values.keep) {
+    prepared.kept = true;
+    const kept: Kept = { size: forSize, seed: values.seed, database, url: scratch.url, planId };
+    const file = path.join(scratch.dir, 'kept.json');
+    fs.writeFileSync(file, JSON.stringify(kept, null, 2) + '\n');
+    console.log(`kept the generated database: --from ${file}`);
+  }
+  return serve(prepared, planId);
+}
+
+/** Starts the built server on the prepared database and logs in as the generated administrator. */
+async function serve(prepared: Prepared, planId: string): Promise<BenchTarget> {
+  prepared.server = await startServer({ databaseUrl: prepared.scratch.url });
+  const session = await login(prepared.server.url, GENERATED_ADMIN_EMAIL, GENERATED_PASSWORD);
+  return {
+    url: prepared.server.url,
+    headers: sessionHeaders(session),
+    planId,
+    databaseUrl: prepared.scratch.url,
+    serverPid: prepared.server.child.pid!,
+  };
+}
+
+/** Fills an empty scratch database with a copy of a kept one. */
+async function copyDatabase(source: Kept, into: ScratchDatabase): Promise<void> {
+  if (source.database === 'sqlite') {
+    fs.copyFileSync(source.url, into.url);
+    return;
+  }
+  const name = (u: string) => new URL(u).pathname.slice(1);
+  await withPgClient(POSTGRES_URL, async (c) => {
+    await c.query(`DROP DATABASE ${name(into.url)}`);
+    await c.query(`CREATE DATABASE ${name(into.url)} TEMPLATE ${name(source.url)}`);
+  });
 }
 
 const figures: Figure[] = [];
@@ -127,7 +194,7 @@ try {
 } finally {
   for (const p of cleanup) {
     await p.server?.stop();
-    await p.scratch.drop();
+    if (!p.kept) await p.scratch.drop();
   }
 }
 
