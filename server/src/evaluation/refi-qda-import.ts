@@ -484,7 +484,9 @@ export async function importQdpx(
           skipSel('empty_selection');
           continue;
         }
-        if (!fits[preferred]) {
+        // Inside the text under the preferred counting, else under the other one.
+        const inside = fits[preferred] ? preferred : fits.findIndex((f) => f !== null);
+        if (inside < 0) {
           skipSel('position_outside_text');
           continue;
         }
@@ -492,7 +494,7 @@ export async function importQdpx(
           skipSel('text_mismatch');
           continue;
         }
-        chosen = preferred;
+        chosen = inside;
       }
       const range = fits[chosen]!.range;
       const selCodings = childrenNamed(sel, 'Coding');
