@@ -53,7 +53,8 @@ export function AppLayout({ me }: { me: Me }) {
   const renderItem = (item: NavItem, depth = 0) => {
     const ItemIcon = icons[item.key];
     const active = isActive(item, location.pathname);
-    const exact = location.pathname === item.to;
+    // A parent whose first child is the same page leaves "current page" to the child.
+    const exact = location.pathname === item.to && !item.children?.some((c) => c.to === item.to);
     return (
       <div key={item.key + item.to}>
         <NavLink

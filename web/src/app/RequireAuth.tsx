@@ -36,7 +36,7 @@ export function RequireCan({
   can,
   children,
 }: {
-  can: 'administer' | 'createPlan' | 'readAllPlans';
+  can: 'administer' | 'createPlan' | 'readAllPlans' | 'portfolio';
   children: ReactNode;
 }) {
   const me = useMe();

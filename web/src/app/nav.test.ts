@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../api/types';
-import { navItems } from './nav';
+import { isActive, navItems } from './nav';
 
 function me(roles: Me['user']['roles'], can: Partial<Me['can']> = {}): Me {
   return {
     user: { roles } as Me['user'],
     csrfToken: 'x',
-    can: { administer: false, createPlan: false, readAllPlans: false, ...can },
+    can: { administer: false, createPlan: false, readAllPlans: false, portfolio: false, ...can },
   };
 }
 
@@ -34,5 +34,22 @@ describe('navItems: Portefølje › Typologier', () => {
 
   it('a user of one plan sees no portfolio', () => {
     expect(portfolio(me([{ role: 'plan_editor', planId: 'a' }] as Me['user']['roles']))).toBeUndefined();
+  });
+
+  it('a user with the portfolio sees its views, the overview current only on /portfolio itself', () => {
+    const item = portfolio(me([], { readAllPlans: true, portfolio: true }));
+    expect(item?.children?.map((c) => c.key)).toEqual([
+      'portfolioOverview',
+      'portfolioIndicators',
+      'portfolioCompliance',
+      'portfolioGrants',
+      'portfolioCompare',
+      'caseMatrix',
+      'typology',
+    ]);
+    const overview = item!.children![0]!;
+    expect(isActive(overview, '/portfolio')).toBe(true);
+    expect(isActive(overview, '/portfolio/grants')).toBe(false);
+    expect(isActive(item!, '/portfolio/grants')).toBe(true);
   });
 });

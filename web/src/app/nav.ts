@@ -6,13 +6,31 @@ export interface NavItem {
   to: string;
   /** Paths under this prefix mark the item as the current place. */
   match: string;
+  /** Current only on exactly `match`, not below it. */
+  exact?: boolean;
   children?: NavItem[];
 }
 
 /** The left menu, per SCREENS.md; a role sees only what it may open. */
 export function navItems(me: Me): NavItem[] {
   const items: NavItem[] = [{ key: 'overview', to: '/', match: '/' }];
-  if (me.can.readAllPlans || me.can.administer) {
+  if (me.can.portfolio) {
+    // The fund, area secretariats and organisations: the whole portfolio (features/portfolio).
+    items.push({
+      key: 'portfolio',
+      to: '/portfolio',
+      match: '/portfolio',
+      children: [
+        { key: 'portfolioOverview', to: '/portfolio', match: '/portfolio', exact: true },
+        { key: 'portfolioIndicators', to: '/portfolio/indicators', match: '/portfolio/indicators' },
+        { key: 'portfolioCompliance', to: '/portfolio/compliance', match: '/portfolio/compliance' },
+        { key: 'portfolioGrants', to: '/portfolio/grants', match: '/portfolio/grants' },
+        { key: 'portfolioCompare', to: '/portfolio/compare', match: '/portfolio/compare' },
+        { key: 'caseMatrix', to: '/portfolio/case-matrix', match: '/portfolio/case-matrix' },
+        { key: 'typology', to: '/portfolio/typology', match: '/portfolio/typology' },
+      ],
+    });
+  } else if (me.can.readAllPlans || me.can.administer) {
     items.push({
       key: 'portfolio',
       to: '/portfolio',
@@ -70,6 +88,6 @@ function seesSeveralPlans(me: Me): boolean {
 }
 
 export function isActive(item: NavItem, pathname: string): boolean {
-  if (item.match === '/') return pathname === '/';
+  if (item.match === '/' || item.exact) return pathname === item.match;
   return pathname === item.match || pathname.startsWith(item.match + '/');
 }

@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter } from 'react-router';
 import { RequireAuth, RequireCan } from './RequireAuth';
 import { NotFoundPage } from '../features/errors/ErrorPages';
 import { RouteError } from '../features/errors/RouteError';
@@ -14,6 +14,11 @@ const PlanOverviewTab = lazy(() =>
 );
 const PlanFormPage = lazy(() => import('../features/plans/PlanFormPage'));
 const CaseMatrixPage = lazy(() => import('../features/portfolio/CaseMatrixPage'));
+const PortfolioOverviewPage = lazy(() => import('../features/portfolio/PortfolioOverviewPage'));
+const PortfolioIndicatorsPage = lazy(() => import('../features/portfolio/PortfolioIndicatorsPage'));
+const PortfolioCompliancePage = lazy(() => import('../features/portfolio/PortfolioCompliancePage'));
+const PortfolioGrantsPage = lazy(() => import('../features/portfolio/PortfolioGrantsPage'));
+const PortfolioComparePage = lazy(() => import('../features/portfolio/PortfolioComparePage'));
 const OrganisationTab = lazy(() => import('../features/organisation/OrganisationTab'));
 const AgreementPage = lazy(() => import('../features/organisation/AgreementPage'));
 const TypologyPortfolioPage = lazy(() => import('../features/organisation/TypologyPortfolioPage'));
@@ -40,6 +45,7 @@ const ReportPage = lazy(() => import('../features/reports/ReportPage'));
 const DataTab = lazy(() => import('../features/data/DataTab'));
 
 const admin = (el: React.ReactNode) => <RequireCan can="administer">{el}</RequireCan>;
+const portfolio = (el: React.ReactNode) => <RequireCan can="portfolio">{el}</RequireCan>;
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
@@ -69,7 +75,11 @@ export const router = createBrowserRouter([
         ],
       },
       { path: 'plans/:id/edit', element: <PlanFormPage /> },
-      { path: 'portfolio', element: <Navigate to="/portfolio/case-matrix" replace /> },
+      { path: 'portfolio', element: portfolio(<PortfolioOverviewPage />) },
+      { path: 'portfolio/indicators', element: portfolio(<PortfolioIndicatorsPage />) },
+      { path: 'portfolio/compliance', element: portfolio(<PortfolioCompliancePage />) },
+      { path: 'portfolio/grants', element: portfolio(<PortfolioGrantsPage />) },
+      { path: 'portfolio/compare', element: portfolio(<PortfolioComparePage />) },
       { path: 'portfolio/case-matrix', element: <CaseMatrixPage /> },
       { path: 'portfolio/typology', element: <TypologyPortfolioPage /> },
       { path: 'secretariats', element: <SecretariatListPage /> },

@@ -1,5 +1,6 @@
 import { organisationDa } from '../features/organisation/i18n';
 import { reportsDa } from '../features/reports/i18n';
+import { portfolioDa } from '../features/portfolio/i18n';
 import { dashboardDa, participantsDa, registrationsDa } from '../features/results/registrations.i18n';
 import { dataDa } from '../features/data/data.i18n';
 import { sharedGoalsDa } from '../features/secretariats/i18n';
@@ -95,6 +96,11 @@ export const da = {
     portfolio: 'Portefølje',
     caseMatrix: 'Casematrix',
     typology: 'Typologier',
+    portfolioOverview: 'Overblik',
+    portfolioIndicators: 'Indikatorer',
+    portfolioCompliance: 'Rapportering',
+    portfolioGrants: 'Økonomi',
+    portfolioCompare: 'Sammenlign',
     plans: 'Helhedsplaner',
     secretariats: 'Områdesekretariater',
     admin: 'Administration',
@@ -311,9 +317,7 @@ export const da = {
     },
     empty: 'Ingen planer matcher filtrene.',
   },
-  portfolio: {
-    title: 'Portefølje',
-  },
+  portfolio: portfolioDa,
   organisation: organisationDa,
   reports: reportsDa,
   secretariats: {

@@ -1,5 +1,6 @@
 import type { Messages } from './da';
 import { reportsEn } from '../features/reports/i18n';
+import { portfolioEn } from '../features/portfolio/i18n';
 import { dashboardEn, participantsEn, registrationsEn } from '../features/results/registrations.i18n';
 import { organisationEn } from '../features/organisation/i18n';
 import { dataEn } from '../features/data/data.i18n';
@@ -96,6 +97,11 @@ export const en: Messages = {
     portfolio: 'Portfolio',
     caseMatrix: 'Case matrix',
     typology: 'Typologies',
+    portfolioOverview: 'Overview',
+    portfolioIndicators: 'Indicators',
+    portfolioCompliance: 'Reporting',
+    portfolioGrants: 'Finances',
+    portfolioCompare: 'Compare',
     plans: 'Plans',
     secretariats: 'Area secretariats',
     admin: 'Administration',
@@ -316,9 +322,7 @@ export const en: Messages = {
     },
     empty: 'No plans match the filters.',
   },
-  portfolio: {
-    title: 'Portfolio',
-  },
+  portfolio: portfolioEn,
   organisation: organisationEn,
   reports: reportsEn,
   secretariats: {

@@ -10,6 +10,7 @@ import { Section } from '../../components/Section';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { collator, formatNumber } from '../../lib/format';
 import { useLocale } from '../../lib/useLocale';
+import { PortfolioTabs } from '../portfolio/PortfolioShell';
 import { DIMENSIONS, DimensionDetails, TypeText } from './TypologyPanel';
 
 const COUNTED = ['organisation', 'secretariat', 'residentInvolvement'] as const;
@@ -107,6 +108,7 @@ export default function TypologyPortfolioPage() {
       ]}
       intro={t('organisation.portfolio.intro')}
     >
+      <PortfolioTabs />
       {body()}
     </Page>
   );

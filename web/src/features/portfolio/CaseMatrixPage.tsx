@@ -13,6 +13,8 @@ import { formatMoney, formatNumber, sortBy } from '../../lib/format';
 import { useLocale } from '../../lib/useLocale';
 import { PlanFilterPanel } from '../plans/PlanFilterPanel';
 import { filtersToSearch, usePlanFilters } from '../plans/usePlanFilters';
+import { PortfolioTabs } from './PortfolioShell';
+import { portfolioFiltersToSearch } from './usePortfolioFilters';
 
 const sizeBands: SizeBand[] = ['small', 'medium', 'large'];
 const grantBands: GrantBand[] = ['under5', 'from5to15', 'over15'];
@@ -30,7 +32,7 @@ export default function CaseMatrixPage() {
       title={t('caseMatrix.title')}
       crumbs={[
         { label: t('nav.overview'), to: '/' },
-        { label: t('nav.portfolio'), to: '/portfolio/case-matrix' },
+        { label: t('nav.portfolio'), to: `/portfolio${portfolioFiltersToSearch(filters)}` },
       ]}
       intro={t('caseMatrix.intro')}
       actions={
@@ -44,6 +46,7 @@ export default function CaseMatrixPage() {
         </Button>
       }
     >
+      <PortfolioTabs />
       <PlanFilterPanel
         filters={filters}
         setFilters={setFilters}
