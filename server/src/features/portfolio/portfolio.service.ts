@@ -86,11 +86,23 @@ type Typed = PlanSummary & {
   secretariatType: PortfolioPlan['secretariatType'];
 };
 
-/** The plans of the portfolio: those the caller sees, filtered, with their typology. */
-export async function portfolioPlans(db: Db, principal: Principal, f: Filters): Promise<Typed[]> {
+const UNCLASSIFIED = { organisationType: 'not_determined', secretariatType: 'not_determined' } as const;
+
+/**
+ * The plans of the portfolio: those the caller sees, filtered. Their typology is classified from
+ * their organisations when the view shows it or a typology filter asks for it (`typology`).
+ */
+export async function portfolioPlans(
+  db: Db,
+  principal: Principal,
+  f: Filters,
+  opts: { typology?: boolean } = {},
+): Promise<Typed[]> {
   requirePortfolio(principal);
   await checkFilterValues(db, f);
   const plans = await listPlans(db, principal, { ...f });
+  if (!opts.typology && !f.organisationType && !f.secretariatType)
+    return plans.map((p) => ({ ...p, ...UNCLASSIFIED }));
   const orgs = await findOrganisations(
     db,
     plans.map((p) => p.id),
@@ -164,7 +176,7 @@ export async function portfolioOverview(
   principal: Principal,
   f: Filters,
 ): Promise<PortfolioOverview> {
-  const plans = await portfolioPlans(db, principal, f);
+  const plans = await portfolioPlans(db, principal, f, { typology: true });
   const ids = plans.map((p) => p.id);
   const { active, participants } = await countsByPlan(db, ids);
   const focusIds = [...new Set(plans.flatMap((p) => p.focusAreaIds))];
@@ -291,8 +303,12 @@ export async function linkedIndicators(
     .execute();
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [values, targets] = await Promise.all([
-    db
+  // Every period asked for starts with its year, so the values of those years are all it reads.
+  const years = periods.map((p) => p.slice(0, 4)).sort();
+  const first = years[0] ?? '0000';
+  const afterLast = String(Number(years[years.length - 1] ?? '0000') + 1);
+  const valuesOf = (indicatorIds: string[], totalsOnly: boolean) => {
+    let q = db
       .selectFrom('indicatorValues')
       .select([
         'indicatorId',
@@ -306,8 +322,14 @@ export async function linkedIndicators(
         'sum',
         'count',
       ])
-      .where('indicatorId', 'in', ids)
-      .execute(),
+      .where('indicatorId', 'in', indicatorIds)
+      .where('period', '>=', first)
+      .where('period', '<', afterLast);
+    if (totalsOnly) q = q.where('breakdownKey', '=', '');
+    return q.execute();
+  };
+  const [totals, targets] = await Promise.all([
+    valuesOf(ids, true),
     db
       .selectFrom('indicatorTargets')
       .select(['indicatorId', 'period', 'value'])
@@ -315,6 +337,13 @@ export async function linkedIndicators(
       .where('breakdownKey', '=', '')
       .execute(),
   ]);
+  // A period entered only per category is totalled from its categories, as the plan does, so
+  // indicators with breakdowns need their category rows too.
+  const withBreakdowns = rows.filter((r) => r.breakdownsJson !== '[]').map((r) => r.id);
+  const categories = withBreakdowns.length
+    ? (await valuesOf(withBreakdowns, false)).filter((v) => v.breakdownJson !== null)
+    : [];
+  const values = [...totals, ...categories];
   const obsBy = new Map<string, Observation[]>();
   const version = new Map(rows.map((r) => [r.id, r.definitionVersion]));
   for (const v of values) {
