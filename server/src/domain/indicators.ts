@@ -413,6 +413,30 @@ interface Node {
 }
 
 /**
+ * The observations of each breakdown (by {@link breakdownKey}), in their order, grouped once per
+ * array: a plan's statuses combine the same observations for every period and category, and
+ * keying every observation on every call made that quadratic. An array grown since it was
+ * grouped is grouped again.
+ */
+const groupedObservations = new WeakMap<
+  readonly Observation[],
+  { length: number; groups: Map<string, Observation[]> }
+>();
+function observationsByBreakdown(observations: readonly Observation[]): Map<string, Observation[]> {
+  const known = groupedObservations.get(observations);
+  if (known && known.length === observations.length) return known.groups;
+  const groups = new Map<string, Observation[]>();
+  for (const o of observations) {
+    const key = breakdownKey(o.breakdown);
+    const list = groups.get(key);
+    if (list) list.push(o);
+    else groups.set(key, [o]);
+  }
+  groupedObservations.set(observations, { length: observations.length, groups });
+  return groups;
+}
+
+/**
  * The indicator's value for a period, from observations of one breakdown.
  *
  * - An observation for exactly the period wins, whatever the rule: a value entered for 2024
@@ -441,8 +465,7 @@ export function combinePeriods(
   const wanted = breakdownKey(options.breakdown);
   const byPeriod = new Map<string, { suppressed: boolean; measure: Measure | null }>();
   let finest: CalendarPeriodKind | null = null;
-  for (const o of observations) {
-    if (breakdownKey(o.breakdown) !== wanted) continue;
+  for (const o of observationsByBreakdown(observations).get(wanted) ?? []) {
     const p = typeof o.period === 'string' ? parsePeriodKey(o.period) : null;
     if (!p) continue;
     byPeriod.set(formatPeriodKey(p), {
