@@ -52,7 +52,12 @@ describe('user administration', () => {
       password: 'et langt kodeord',
     });
     expect(login.statusCode).toBe(200);
-    expect(login.json().can).toEqual({ administer: false, createPlan: true, readAllPlans: true });
+    expect(login.json().can).toEqual({
+      administer: false,
+      createPlan: true,
+      readAllPlans: true,
+      portfolio: true,
+    });
   });
 
   it('refuses an email that is taken, whatever its case', async () => {
