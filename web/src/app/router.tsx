@@ -24,6 +24,8 @@ const AgreementPage = lazy(() => import('../features/organisation/AgreementPage'
 const TypologyPortfolioPage = lazy(() => import('../features/organisation/TypologyPortfolioPage'));
 const SecretariatListPage = lazy(() => import('../features/secretariats/SecretariatListPage'));
 const SecretariatDetailPage = lazy(() => import('../features/secretariats/SecretariatDetailPage'));
+const SharedGoalRollupPage = lazy(() => import('../features/secretariats/SharedGoalRollupPage'));
+const SharedIndicatorsPage = lazy(() => import('../features/secretariats/SharedIndicatorsPage'));
 const AdminIndexPage = lazy(() => import('../features/admin/AdminIndexPage'));
 const MunicipalitiesPage = lazy(() => import('../features/admin/MunicipalitiesPage'));
 const HousingOrganisationsPage = lazy(() => import('../features/admin/HousingOrganisationsPage'));
@@ -84,6 +86,8 @@ export const router = createBrowserRouter([
       { path: 'portfolio/typology', element: <TypologyPortfolioPage /> },
       { path: 'secretariats', element: <SecretariatListPage /> },
       { path: 'secretariats/:id', element: <SecretariatDetailPage /> },
+      { path: 'secretariats/:id/shared-goals/:goalId', element: <SharedGoalRollupPage /> },
+      { path: 'portfolio/shared-indicators', element: <SharedIndicatorsPage /> },
       { path: 'admin', element: admin(<AdminIndexPage />) },
       { path: 'admin/municipalities', element: admin(<MunicipalitiesPage />) },
       { path: 'admin/housing-organisations', element: admin(<HousingOrganisationsPage />) },

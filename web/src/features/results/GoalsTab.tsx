@@ -13,7 +13,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { IconChartBar, IconPlus, IconAlertTriangle } from '@tabler/icons-react';
+import { IconChartBar, IconPlus, IconAlertTriangle, IconLink } from '@tabler/icons-react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PlanDetail } from '../../api/types';
@@ -446,6 +446,14 @@ function IndicatorBlock({ indicator: i, actions }: { indicator: Indicator; actio
               ].join(' · ')}
             </Text>
             {i.definition && <Text size="sm">{i.definition}</Text>}
+            {i.sharedIndicatorId && (
+              <Group gap={4} wrap="nowrap">
+                <IconLink size={16} aria-hidden="true" />
+                <Text size="sm">
+                  {t('sharedGoals.link.card', { name: i.sharedIndicatorName ?? i.sharedIndicatorId })}
+                </Text>
+              </Group>
+            )}
             {i.dataSource === 'registrations' && (
               <Text size="sm">{t('results.registrations.computedNote')}</Text>
             )}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { OutcomeKind, RegistrationMeasure } from '@pejling/contracts';
 import { OUTCOME_KINDS, REGISTRATION_MEASURES } from './registrations.i18n';
 import { useSaveIndicator, type Goal, type Indicator } from '../../api/results';
+import { useLinkableSharedIndicators } from '../../api/sharedGoals';
 import { DateField } from '../../components/DateField';
 import { fieldErrors } from '../../lib/errors';
 import { formatDate, parseDateInput } from '../../lib/format';
@@ -82,6 +83,8 @@ export function IndicatorForm({
     })),
   );
   const [changeReason, setChangeReason] = useState('');
+  const linkable = useLinkableSharedIndicators(planId);
+  const [shared, setShared] = useState(indicator?.sharedIndicatorId ?? '');
   const [local, setLocal] = useState<Record<string, string>>({});
   const errors = { ...fieldErrors(save.error), ...local };
   const categoryOptions = breakdowns.flatMap((b) =>
@@ -133,6 +136,8 @@ export function IndicatorForm({
       baselineDate: date || null,
       baselineSource: baselineSource.trim() || null,
       targets: parsedTargets,
+      // Left out while the shared indicators are unknown, so a failed read never unlinks.
+      ...(linkable.data ? { sharedIndicatorId: shared || null } : {}),
     };
     save.mutate(
       {
@@ -166,6 +171,7 @@ export function IndicatorForm({
       'baselineDate',
       'baselineSource',
       'changeReason',
+      'sharedIndicatorId',
     ].includes(p) ||
     /^targets\.\d+\.(period|value|breakdown)/.test(p) ||
     /^breakdowns\.\d+\.(key|label|categories)/.test(p);
@@ -234,6 +240,14 @@ export function IndicatorForm({
           error={errors.unit}
         />
       </Group>
+      <SharedIndicatorSelect
+        kind={kind}
+        value={shared}
+        onChange={setShared}
+        linkable={linkable}
+        current={indicator}
+        error={errors.sharedIndicatorId}
+      />
       <Group grow align="flex-start">
         <NativeSelect
           label={t('results.indicators.direction')}
@@ -425,5 +439,78 @@ export function IndicatorForm({
         </Stack>
       </Fieldset>
     </FormModal>
+  );
+}
+
+/**
+ * Fælles indikator: the shared indicator (the fund's or the plan's area secretariat's) this one
+ * counts towards in the portfolio; only those of the indicator's kind are offered.
+ */
+function SharedIndicatorSelect({
+  kind,
+  value,
+  onChange,
+  linkable,
+  current,
+  error,
+}: {
+  kind: Indicator['kind'];
+  value: string;
+  onChange: (value: string) => void;
+  linkable: ReturnType<typeof useLinkableSharedIndicators>;
+  current?: Indicator;
+  error?: string;
+}) {
+  const { t } = useTranslation();
+  if (linkable.isError) {
+    return (
+      <Text size="sm" c="red.9" role="alert">
+        {t('sharedGoals.link.loadFailed', { message: linkable.error.message })}
+      </Text>
+    );
+  }
+  const items = linkable.data?.items ?? [];
+  const ofKind = items.filter((s) => s.kind === kind);
+  const chosen = items.find((s) => s.id === value);
+  const fund = ofKind.filter((s) => s.areaSecretariatId === null);
+  const bySecretariat = new Map<string, typeof ofKind>();
+  for (const s of ofKind.filter((x) => x.areaSecretariatId !== null)) {
+    const name = s.areaSecretariatName ?? '';
+    bySecretariat.set(name, [...(bySecretariat.get(name) ?? []), s]);
+  }
+  const option = (s: { id: string; name: string; unit: string | null }) => ({
+    value: s.id,
+    label: s.unit ? `${s.name} (${s.unit})` : s.name,
+  });
+  // A link of another kind stays visible (and flagged) rather than silently dropped.
+  const stray =
+    value && !ofKind.some((s) => s.id === value)
+      ? [{ value, label: chosen?.name ?? current?.sharedIndicatorName ?? value }]
+      : [];
+  const data = [
+    { value: '', label: t('sharedGoals.link.none') },
+    ...stray,
+    ...(fund.length ? [{ group: t('sharedGoals.link.fundGroup'), items: fund.map(option) }] : []),
+    ...[...bySecretariat].map(([name, list]) => ({
+      group: t('sharedGoals.link.secretariatGroup', { name }),
+      items: list.map(option),
+    })),
+  ];
+  const help =
+    linkable.data && ofKind.length === 0
+      ? `${t('sharedGoals.link.help')} ${t('sharedGoals.link.noneOfKind', {
+          kind: t(`results.indicators.kinds.${kind}`),
+        })}`
+      : t('sharedGoals.link.help');
+  return (
+    <NativeSelect
+      label={t('sharedGoals.link.label')}
+      description={help}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      data={data}
+      disabled={linkable.isPending}
+      error={error ?? (stray.length > 0 ? t('sharedGoals.link.otherKind') : undefined)}
+    />
   );
 }

@@ -12,6 +12,7 @@ import { formatNumber, sortBy } from '../../lib/format';
 import { useLocale } from '../../lib/useLocale';
 import { NotFoundPage } from '../errors/ErrorPages';
 import { SecretariatOrganisationSection } from '../organisation/SecretariatOrganisationSection';
+import { SharedGoalsSection } from './SharedGoalsSection';
 
 export default function SecretariatDetailPage() {
   const { id } = useParams();
@@ -57,6 +58,7 @@ export default function SecretariatDetailPage() {
           </List>
         )}
       </Section>
+      <SharedGoalsSection secretariatId={s.id} />
       <SecretariatOrganisationSection secretariatId={s.id} />
     </Page>
   );
