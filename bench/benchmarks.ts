@@ -7,6 +7,7 @@ import type { Size } from './generate/index.js';
 import type { DatabaseKind } from './lib/database.js';
 import { measureGet, type LoadResult } from './lib/load.js';
 import { ROOT } from './lib/server.js';
+import { portfolioAggregate } from './portfolio.js';
 
 export interface Figure {
   name: string;
@@ -378,6 +379,15 @@ export const BENCHMARKS: Benchmark[] = [
     dashboardPaths,
     "the plan dashboard: GET /api/plans/:id/results and /api/plans/:id/registrations/summary in turn on each connection (the web's Overblik tab makes both), as an administrator; goal ratio ≤ 3",
   ),
+  p95AgainstHealth(
+    'portfolio-p95',
+    () => [
+      '/api/portfolio/overview',
+      '/api/portfolio/indicators?groupBy=focusArea&periodKind=year&fromYear=2022&toYear=2025',
+    ],
+    'the portfolio: GET /api/portfolio/overview and /api/portfolio/indicators (every plan, shared indicators by focus area and year) in turn on each connection, as an administrator; goal ratio ≤ 5',
+  ),
+  portfolioAggregate,
   planDetailGrowth,
   dashboardGrowth,
   // Last: it adds registrations to the plan the figures above read.

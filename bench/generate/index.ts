@@ -7,6 +7,7 @@ import { createRng } from './prng.js';
 import { poolsGenerator } from './pools.js';
 import { registryGenerator } from './registry.js';
 import { resultsGenerator } from './results.js';
+import { portfolioGenerator } from './portfolio.js';
 
 export * from './context.js';
 
@@ -15,7 +16,12 @@ export * from './context.js';
  * registrations, indicator values, transcripts), forking its own sequence from the seed, so the
  * data of the modules before it stays the same.
  */
-export const GENERATORS: GeneratorModule[] = [poolsGenerator, registryGenerator, resultsGenerator];
+export const GENERATORS: GeneratorModule[] = [
+  poolsGenerator,
+  registryGenerator,
+  resultsGenerator,
+  portfolioGenerator,
+];
 
 /** A fixed instant for every generated timestamp, so a seed gives byte-identical rows. */
 export const GENERATED_AT = '2026-01-01T00:00:00.000Z';
