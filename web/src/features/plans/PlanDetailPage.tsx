@@ -25,6 +25,7 @@ import { NotFoundPage } from '../errors/ErrorPages';
 import { ApiError } from '../../api/client';
 import { PLAN_TABS, usePlanContext, type PlanTabKey } from './planTabs';
 import { CoherenceSummary } from '../results/CoherenceSummary';
+import { ExpendituresSection } from './ExpendituresSection';
 
 // The dashboard's charts load with their own chunk, after the plan's facts.
 const PlanDashboard = lazy(() => import('../results/PlanDashboard'));
@@ -315,6 +316,8 @@ function PlanOverview({ plan: p }: { plan: PlanDetail }) {
           </Table>
         )}
       </Section>
+
+      <ExpendituresSection planId={p.id} />
 
       <Section title={t('plans.detail.purpose')} id="purpose">
         <Text className="pre-wrap">{p.purpose || t('plans.detail.noText')}</Text>
