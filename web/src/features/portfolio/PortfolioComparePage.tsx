@@ -279,7 +279,7 @@ function Ranking({ indicator, data }: { indicator: SharedIndicator; data: Portfo
       {withValue.length === 0 ? (
         <Text>{t('portfolio.compare.noValues')}</Text>
       ) : (
-        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+        <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="lg">
           <Chart
             label={t('portfolio.compare.rankingChart', { name: indicator.name })}
             height={Math.max(180, 40 * withValue.length + 60)}
@@ -297,6 +297,7 @@ function Ranking({ indicator, data }: { indicator: SharedIndicator; data: Portfo
                   type: 'bar',
                   name: indicator.name,
                   data: [...withValue].reverse().map((r) => r.v!.value),
+                  barMaxWidth: 28,
                   label: { show: true, position: 'right' },
                 },
               ],

@@ -104,6 +104,7 @@ function PoolSection({ data }: { data: PortfolioGrantUse }) {
             series: (['granted', 'committed', 'spent'] as const).map((k, i) => ({
               name: t(`portfolio.grants.${k}`),
               type: 'bar',
+              barMaxWidth: 24,
               data: [...pools].reverse().map((p) => mio(p[`${k}Ore`])),
               itemStyle:
                 i === 2 ? { decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [3, 3] } } : undefined,

@@ -154,7 +154,7 @@ function IndicatorSection({ item, data }: { item: Item; data: PortfolioIndicator
       {item.linkedPlans === 0 ? (
         <Text>{t('portfolio.indicators.noLinked')}</Text>
       ) : (
-        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+        <Stack gap="lg">
           <Stack gap={4}>
             <Chart
               label={t('portfolio.indicators.chart', { name: ind.name })}
@@ -168,6 +168,7 @@ function IndicatorSection({ item, data }: { item: Item; data: PortfolioIndicator
                   ...inChart.map((s) => ({
                     name: s.name,
                     type: 'bar',
+                    barMaxWidth: 48,
                     data: periods.map((p) => plotted(at(s.values, p))),
                   })),
                   ...(inChart.length === 1
@@ -250,7 +251,7 @@ function IndicatorSection({ item, data }: { item: Item; data: PortfolioIndicator
               </Table.Tbody>
             </Table>
           </div>
-        </SimpleGrid>
+        </Stack>
       )}
     </Section>
   );

@@ -1,4 +1,4 @@
-import { Anchor, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, SimpleGrid, Stack, Table, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { usePortfolioOverview, type PortfolioOverview, type PortfolioPlan } from '../../api/portfolio';
@@ -129,7 +129,7 @@ function PlanTable({
       >
         <ExportButtons path="/api/portfolio/overview/export" query={filters} />
       </CountBar>
-      <ScrollTable minWidth={1100} label={t('portfolio.overview.plansCaption')}>
+      <ScrollTable minWidth={960} label={t('portfolio.overview.plansCaption')}>
         <Table withTableBorder striped highlightOnHover verticalSpacing="xs" fz="sm" aria-busy={busy}>
           <caption className="visually-hidden">{t('portfolio.overview.plansCaption')}</caption>
           <Table.Thead>
@@ -143,7 +143,6 @@ function PlanTable({
               {th('activeActivities', t('portfolio.overview.activeActivities'), 'right')}
               {th('participants', t('portfolio.overview.participants'), 'right')}
               {th('secretariat', t('portfolio.overview.areaSecretariat'))}
-              <Table.Th>{t('portfolio.overview.types')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -169,12 +168,6 @@ function PlanTable({
                 <Table.Td ta="right">{formatNumber(p.activeActivities, locale)}</Table.Td>
                 <Table.Td ta="right">{formatNumber(p.participants, locale)}</Table.Td>
                 <Table.Td>{p.areaSecretariatName ?? t('portfolio.overview.noSecretariat')}</Table.Td>
-                <Table.Td>
-                  <Text size="xs">{t(`organisation.types.organisation.${p.organisationType}`)}</Text>
-                  <Text size="xs" c="dimmed">
-                    {t(`organisation.types.secretariat.${p.secretariatType}`)}
-                  </Text>
-                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -46,7 +46,6 @@ export const portfolioDa = {
     plansCaption: 'De valgte planer med lejemål, bevilling, aktive aktiviteter og deltagere',
     areaSecretariat: 'Områdesekretariat',
     noSecretariat: 'Intet',
-    types: 'Organiserings- og sekretariatstype',
   },
   indicators: {
     title: 'Fælles indikatorer på tværs af planer',
@@ -233,7 +232,6 @@ export const portfolioEn: typeof portfolioDa = {
     plansCaption: 'The chosen plans with dwellings, grant, active activities and participants',
     areaSecretariat: 'Area secretariat',
     noSecretariat: 'None',
-    types: 'Organisation and secretariat type',
   },
   indicators: {
     title: 'Shared indicators across plans',

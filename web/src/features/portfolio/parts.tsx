@@ -106,6 +106,7 @@ export function Distribution({
                   type: 'bar',
                   name: t('portfolio.overview.plans'),
                   data: shown.map((b) => b.plans),
+                  barMaxWidth: 28,
                   label: { show: true, position: 'right' },
                 },
               ],
