@@ -24,7 +24,9 @@ describe.runIf(chromiumAvailable())('accessibility of every page', () => {
     await login(page, server.url);
     const get = async (url: string) =>
       page.evaluate(async (u) => (await fetch(u)).json(), `${server.url}${url}`);
-    ids.plan = ((await get('/api/plans')) as { items: { id: string }[] }).items[0]!.id;
+    const plans = ((await get('/api/plans')) as { items: { id: string }[] }).items;
+    ids.plan = plans[0]!.id;
+    ids.plan2 = plans[1]!.id;
     ids.area = ((await get('/api/areas')) as { id: string }[])[0]!.id;
     ids.pool = ((await get('/api/pools')) as { id: string }[])[0]!.id;
     ids.secretariat = ((await get('/api/area-secretariats')) as { id: string }[])[0]!.id;
@@ -49,6 +51,12 @@ describe.runIf(chromiumAvailable())('accessibility of every page', () => {
     ['plan-organisation', `/plans/${ids.plan}/organisation`],
     ['plan-agreement', `/plans/${ids.plan}/organisation/agreement`],
     ['typology-portfolio', '/portfolio/typology'],
+    ['portfolio', '/portfolio'],
+    ['portfolio-indicators', '/portfolio/indicators'],
+    ['portfolio-compliance', '/portfolio/compliance'],
+    ['portfolio-grants', '/portfolio/grants'],
+    ['portfolio-compare-empty', '/portfolio/compare'],
+    ['portfolio-compare', `/portfolio/compare?planIds=${ids.plan},${ids.plan2}&year=2011`],
     ['secretariats', '/secretariats'],
     ['secretariat-detail', `/secretariats/${ids.secretariat}`],
     ['admin', '/admin'],
@@ -100,7 +108,7 @@ describe.runIf(chromiumAvailable())('accessibility of every page', () => {
         if (locale === 'da' && !process.env.CI) await screenshot(page, `page-${name}`);
       }
       expect(failures).toEqual([]);
-      // Thirty pages, each settled, checked by axe and photographed: minutes on a busy machine.
-    }, 360_000);
+      // Forty pages, each settled, checked by axe and photographed: minutes on a busy machine.
+    }, 540_000);
   }
 });
