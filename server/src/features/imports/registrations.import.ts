@@ -80,6 +80,8 @@ function countColumn(breakdowns: BreakdownInput[]) {
   };
 }
 
+const NO_CELLS: Record<string, string> = Object.freeze(Object.create(null) as Record<string, string>);
+
 /** Rows per INSERT statement of an import. */
 const INSERT_BATCH = 2000;
 
@@ -182,12 +184,14 @@ export const registrationsImporter: Importer = {
         const v = r.number(c.header, { whole: true, max: 1_000_000 });
         if (v !== null) (counts[c.key] ??= {})[c.category] = v;
       }
+      // Read: the row's cells can go now, so the file's cells and its inputs are not both held.
+      row.cells = NO_CELLS;
       if (r.failed || activityId === null || date === null || participants === null) continue;
       inputs.push({ activityId, date, participants, counts, hours, note });
       rowOf.push(row.rowNumber);
     }
-    // Every row is read into `inputs`: the cells (most of an import's memory) can go before the
-    // rows are checked against the plan and written. runImport counted the rows before this.
+    // Every row is read into `inputs`: the rows can go before they are checked against the plan
+    // and written. runImport counted them before this.
     table.rows.length = 0;
 
     // The plan's rules: the activity's period, no future dates, the breakdowns it counts.
