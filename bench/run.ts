@@ -191,6 +191,13 @@ try {
       if (figure.note) console.log(`  ${figure.note}`);
     }
   }
+} catch (err) {
+  // What the server said, for a figure that failed because the server stopped answering.
+  for (const p of cleanup) {
+    const said = p.server?.output().trim();
+    if (said) console.error(`server output (last 5,000 characters):\n${said.slice(-5000)}`);
+  }
+  throw err;
 } finally {
   for (const p of cleanup) {
     await p.server?.stop();
