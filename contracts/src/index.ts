@@ -7,3 +7,4 @@ export * from './results.js';
 export * from './imports.js';
 export * from './reports.js';
 export * from './portfolio.js';
+export * from './markers.js';

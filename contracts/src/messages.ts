@@ -553,6 +553,26 @@ export const errorMessages = {
     da: 'Planen findes ikke eller er ikke blandt dem, du kan se.',
     en: 'The plan does not exist or is not among those you can see.',
   },
+  survey_not_found: {
+    da: 'Spørgeskemaet findes ikke i denne plan.',
+    en: 'The questionnaire does not exist in this plan.',
+  },
+  survey_group_duplicate: {
+    da: 'Gruppen {group} står flere gange. Angiv antallet af links for hver gruppe én gang.',
+    en: 'The group {group} appears more than once. Give the number of links for each group once.',
+  },
+  questionnaire_not_found: {
+    da: 'Linket til spørgeskemaet findes ikke. Tjek, at hele linket er kopieret med.',
+    en: 'The questionnaire link does not exist. Check that the whole link was copied.',
+  },
+  questionnaire_already_answered: {
+    da: 'Spørgeskemaet er allerede besvaret fra dette link. Hvert link kan kun bruges én gang.',
+    en: 'The questionnaire has already been answered from this link. Each link can be used only once.',
+  },
+  questionnaire_closed: {
+    da: 'Spørgeskemaet er lukket og modtager ikke flere besvarelser.',
+    en: 'The questionnaire is closed and takes no more answers.',
+  },
 } satisfies Record<string, Text>;
 
 export type ErrorCode = keyof typeof errorMessages;

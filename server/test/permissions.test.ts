@@ -197,6 +197,34 @@ async function sharedGoal(): Promise<{ id: string; version: number }> {
   ).json();
 }
 
+/** A questionnaire of the main plan made by the administrator, with one link per call. */
+async function markerSurvey(): Promise<{ id: string; version: number; links: { token: string }[] }> {
+  const res = await clients.admin.post(`/api/plans/${plan.id}/surveys`, {
+    title: unique('Spørgeskema'),
+    period: 2025,
+    invitations: [{ group: 'project_staff', count: 1 }],
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+}
+let sharedSurvey: { id: string; links: { token: string }[] } | undefined;
+const markerAnswer = () => ({
+  scores: Object.fromEntries(
+    [
+      'm1_priority',
+      'm1_backing',
+      'm2_goals',
+      'm2_role',
+      'm3_documentation',
+      'm3_follow_up',
+      'm4_responsibility',
+      'm4_collaboration',
+      'm5_acceptance',
+      'm5_fit',
+    ].map((k) => [k, 4]),
+  ),
+});
+
 const targets = {} as Record<'municipality' | 'org' | 'area' | 'pool' | 'secretariat', string>;
 
 const EXPECTED: Record<string, Expectation> = {
@@ -958,6 +986,76 @@ const EXPECTED: Record<string, Expectation> = {
     call: () => ({ url: '/api/typology/classify', payload: { forums: [], members: [], staff: [] } }),
   },
   'GET /api/portfolio/typology': { allowed: SIGNED_IN, call: () => ({ url: '/api/portfolio/typology' }) },
+
+  // ---------- implementation markers ----------
+  'GET /api/plans/:planId/markers': {
+    allowed: PLAN_READERS,
+    call: () => ({ url: `/api/plans/${plan.id}/markers?period=2025` }),
+  },
+  'GET /api/portfolio/markers': {
+    allowed: PORTFOLIO,
+    call: () => ({ url: '/api/portfolio/markers?period=2025' }),
+  },
+  'GET /api/plans/:planId/surveys': {
+    allowed: PLAN_READERS,
+    call: () => ({ url: `/api/plans/${plan.id}/surveys` }),
+  },
+  'POST /api/plans/:planId/surveys': {
+    allowed: PLAN_WRITERS,
+    call: () => ({
+      url: `/api/plans/${plan.id}/surveys`,
+      payload: {
+        title: unique('Spørgeskema'),
+        period: 2025,
+        invitations: [{ group: 'resident_board', count: 2 }],
+      },
+    }),
+  },
+  'GET /api/plans/:planId/surveys/:surveyId': {
+    allowed: PLAN_READERS,
+    call: async () => {
+      sharedSurvey ??= await markerSurvey();
+      return { url: `/api/plans/${plan.id}/surveys/${sharedSurvey.id}` };
+    },
+  },
+  'PUT /api/plans/:planId/surveys/:surveyId': {
+    allowed: PLAN_WRITERS,
+    call: async () => {
+      const s = await markerSurvey();
+      return {
+        url: `/api/plans/${plan.id}/surveys/${s.id}`,
+        payload: { title: unique('Spørgeskema'), minAnswers: 3, status: 'closed', version: s.version },
+      };
+    },
+  },
+  'DELETE /api/plans/:planId/surveys/:surveyId': {
+    allowed: PLAN_WRITERS,
+    call: async () => ({ url: `/api/plans/${plan.id}/surveys/${(await markerSurvey()).id}` }),
+  },
+  'POST /api/plans/:planId/surveys/:surveyId/invitations': {
+    allowed: PLAN_WRITERS,
+    call: async () => {
+      sharedSurvey ??= await markerSurvey();
+      return {
+        url: `/api/plans/${plan.id}/surveys/${sharedSurvey.id}/invitations`,
+        payload: { invitations: [{ group: 'steering_group', count: 1 }] },
+      };
+    },
+  },
+  'GET /api/questionnaire/:token': {
+    allowed: EVERYONE,
+    call: async () => {
+      sharedSurvey ??= await markerSurvey();
+      return { url: `/api/questionnaire/${sharedSurvey.links[0]!.token}` };
+    },
+  },
+  'POST /api/questionnaire/:token': {
+    allowed: EVERYONE,
+    call: async () => ({
+      url: `/api/questionnaire/${(await markerSurvey()).links[0]!.token}`,
+      payload: markerAnswer(),
+    }),
+  },
 };
 
 const forumBody = () => ({
@@ -1221,7 +1319,9 @@ describe('deny by default', () => {
 
 describe('CSRF', () => {
   it('is required on every write route for a signed-in caller', async () => {
-    const writes = servedRoutes().filter((k) => !k.startsWith('GET ') && k !== 'POST /api/auth/login');
+    const writes = servedRoutes().filter(
+      (k) => !k.startsWith('GET ') && k !== 'POST /api/auth/login' && k !== 'POST /api/questionnaire/:token',
+    );
     expect(writes.length).toBeGreaterThan(10);
     for (const key of writes) {
       const [method, pattern] = key.split(' ') as [string, string];

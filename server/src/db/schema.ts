@@ -172,9 +172,11 @@ import type { OrganisationTables } from './schema/organisation.js';
 import type { ResultsTables } from './schema/results.js';
 import type { ReportsTables } from './schema/reports.js';
 import type { PortfolioTables } from './schema/portfolio.js';
+import type { MarkersTables } from './schema/markers.js';
 
 /** Every table; each capability keeps its own in schema/<capability>.ts. */
-export interface Database extends OrganisationTables, ResultsTables, ReportsTables, PortfolioTables {
+export interface Database
+  extends OrganisationTables, ResultsTables, ReportsTables, PortfolioTables, MarkersTables {
   users: UsersTable;
   roleGrants: RoleGrantsTable;
   sessions: SessionsTable;

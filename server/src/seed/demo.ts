@@ -9,6 +9,7 @@ import { seedExampleResults } from './example-results.js';
 import { seedExampleRegistrations } from './example-registrations.js';
 import { seedExampleReports } from './example-reports.js';
 import { seedExamplePortfolio } from './example-portfolio.js';
+import { seedExampleMarkers } from './example-markers.js';
 import { seedExampleAgreements, seedExampleSecretariatOrganisations } from './example-agreements.js';
 
 export interface CaseArea {
@@ -137,6 +138,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       await seedExampleAgreements(trx);
       await seedExampleSecretariatOrganisations(trx);
       await seedExamplePortfolio(trx);
+      await seedExampleMarkers(trx);
       return false;
     }
     const now = nowIso();
@@ -308,6 +310,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     await seedExampleAgreements(trx);
     await seedExampleSecretariatOrganisations(trx);
     await seedExamplePortfolio(trx);
+    await seedExampleMarkers(trx);
     await trx.insertInto('meta').values({ key: 'demo_seeded_at', value: now }).execute();
     await recordAudit(trx, null, {
       action: 'seed_demo',
