@@ -87,7 +87,7 @@ export const router = createBrowserRouter([
       { path: 'secretariats', element: <SecretariatListPage /> },
       { path: 'secretariats/:id', element: <SecretariatDetailPage /> },
       { path: 'secretariats/:id/shared-goals/:goalId', element: <SharedGoalRollupPage /> },
-      { path: 'portfolio/shared-indicators', element: <SharedIndicatorsPage /> },
+      { path: 'portfolio/shared-indicators', element: portfolio(<SharedIndicatorsPage />) },
       { path: 'admin', element: admin(<AdminIndexPage />) },
       { path: 'admin/municipalities', element: admin(<MunicipalitiesPage />) },
       { path: 'admin/housing-organisations', element: admin(<HousingOrganisationsPage />) },

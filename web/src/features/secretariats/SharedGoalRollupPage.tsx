@@ -198,7 +198,7 @@ function IndicatorRollup({ item, periods }: { item: RollupIndicator; periods: st
     si.unit,
     t(`results.indicators.directions.${si.direction}`),
     t(`results.indicators.combines.${si.combine}`),
-    t('sharedGoals.rollup.linkedPlans', { count: item.plans.length }),
+    t('sharedGoals.rollup.linkedPlans', { count: new Set(item.plans.map((p) => p.planId)).size }),
   ]
     .filter(Boolean)
     .join(' · ');
@@ -333,7 +333,8 @@ function PlanParts({
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const plans = sortBy(item.plans, (p) => p.planName, 'asc');
+  // A plan may link more than one of its indicators; each is its own group of rows.
+  const plans = sortBy(item.plans, (p) => `${p.planName}\u0000${p.indicatorName}`, 'asc');
   return (
     <ScrollTable
       label={t('sharedGoals.rollup.plansCaption', { name: item.sharedIndicator.name })}
@@ -357,7 +358,10 @@ function PlanParts({
           const byPeriod = new Map(p.values.map((v) => [v.period, v]));
           const rows = periods.map((period) => ({ period, v: byPeriod.get(period) }));
           return (
-            <Table.Tbody key={p.planId}>
+            <Table.Tbody
+              key={`${p.planId}-${p.indicatorId}`}
+              style={{ borderTop: '2px solid var(--mantine-color-gray-5)' }}
+            >
               {rows.map(({ period, v }, k) => (
                 <Table.Tr key={period}>
                   {k === 0 && (

@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconChartBar, IconPlus } from '@tabler/icons-react';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import {
   useSharedGoals,
@@ -32,6 +32,17 @@ export function SharedGoalsSection({ secretariatId }: { secretariatId: string })
   const close = () => setDialog(null);
   const data = goals.data;
   const canEdit = data?.canEdit ?? false;
+  const { hash } = useLocation();
+
+  // A link to one goal (#shared-goal-…, e.g. back from its roll-up) scrolls to it once loaded.
+  useEffect(() => {
+    if (!data || !hash.startsWith('#shared-goal-')) return;
+    const el = document.getElementById(decodeURIComponent(hash.slice(1)));
+    if (el) {
+      el.scrollIntoView({ block: 'start' });
+      el.focus({ preventScroll: true });
+    }
+  }, [data, hash]);
 
   return (
     <Section
@@ -132,6 +143,7 @@ function GoalCard({
       component="article"
       aria-labelledby={headingId}
       id={`shared-goal-${goal.id}`}
+      tabIndex={-1}
     >
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" wrap="nowrap">

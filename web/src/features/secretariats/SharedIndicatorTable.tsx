@@ -45,12 +45,13 @@ export function SharedIndicatorTable({
       <Table.Th ta={align}>{label}</Table.Th>
     );
   return (
-    <ScrollTable label={caption} minWidth={640}>
+    <ScrollTable label={caption} minWidth={720}>
       <Table withTableBorder striped verticalSpacing="xs">
         <caption className="visually-hidden">{caption}</caption>
         <Table.Thead>
           <Table.Tr>
             {th('name', t('sharedGoals.indicator.name'))}
+            <Table.Th>{t('sharedGoals.indicator.definition')}</Table.Th>
             {extraColumn && th(extraColumn.sortKey ?? 'extra', extraColumn.label)}
             {th('kind', t('sharedGoals.indicator.kind'))}
             <Table.Th>{t('sharedGoals.indicator.unit')}</Table.Th>
@@ -65,13 +66,15 @@ export function SharedIndicatorTable({
         <Table.Tbody>
           {items.map((i) => (
             <Table.Tr key={i.id}>
-              <Table.Th scope="row" fw={400} miw={280}>
+              <Table.Th scope="row" fw={400} miw={180}>
                 <Group gap="xs" align="center">
                   <Text fw={600} size="sm">
                     {i.name}
                   </Text>
                   {i.isExample && <ExampleBadge />}
                 </Group>
+              </Table.Th>
+              <Table.Td miw={220}>
                 {i.definition && (
                   <Text size="sm" className="pre-wrap">
                     {i.definition}
@@ -81,7 +84,7 @@ export function SharedIndicatorTable({
                   {t(`results.indicators.directions.${i.direction}`)} · {t('sharedGoals.indicator.combine')}:{' '}
                   {t(`results.indicators.combines.${i.combine}`)}
                 </Text>
-              </Table.Th>
+              </Table.Td>
               {extraColumn && <Table.Td>{extraColumn.render(i)}</Table.Td>}
               <Table.Td>{t(`results.indicators.kinds.${i.kind}`)}</Table.Td>
               <Table.Td>{i.unit ?? ''}</Table.Td>
