@@ -31,6 +31,11 @@ describe.runIf(chromiumAvailable())('accessibility of every page', () => {
     ids.pool = ((await get('/api/pools')) as { id: string }[])[0]!.id;
     ids.secretariat = ((await get('/api/area-secretariats')) as { id: string }[])[0]!.id;
     ids.user = ((await get('/api/users')) as { id: string }[])[0]!.id;
+    // An area secretariat with a shared goal (the example data gives each one that serves plans).
+    for (const { id } of (await get('/api/area-secretariats')) as { id: string }[]) {
+      const goals = (await get(`/api/area-secretariats/${id}/shared-goals`)) as { items: { id: string }[] };
+      if (goals.items[0] && !ids.sharedGoal) [ids.goalSecretariat, ids.sharedGoal] = [id, goals.items[0].id];
+    }
   });
   afterAll(async () => {
     await browser?.close();
@@ -59,6 +64,8 @@ describe.runIf(chromiumAvailable())('accessibility of every page', () => {
     ['portfolio-compare', `/portfolio/compare?planIds=${ids.plan},${ids.plan2}&year=2011`],
     ['secretariats', '/secretariats'],
     ['secretariat-detail', `/secretariats/${ids.secretariat}`],
+    ['shared-goal-rollup', `/secretariats/${ids.goalSecretariat}/shared-goals/${ids.sharedGoal}`],
+    ['shared-indicators', '/portfolio/shared-indicators'],
     ['admin', '/admin'],
     ['admin-municipalities', '/admin/municipalities'],
     ['admin-housing-organisations', '/admin/housing-organisations'],
