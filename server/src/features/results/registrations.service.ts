@@ -75,14 +75,12 @@ interface CategoryDay {
   sum: number;
 }
 
-async function registrationDays(
-  db: Executor,
-  planId: string,
-  activityIds: string[],
-): Promise<RegistrationDay[]> {
+/** The plan's registrations added up per activity and day: activity → days in date order. */
+async function planRegistrationDays(db: Executor, planId: string): Promise<Map<string, RegistrationDay[]>> {
   const rows = await db
     .selectFrom('registrations')
     .select((eb) => [
+      'activityId',
       'date',
       eb.fn.countAll().as('n'),
       eb.fn.sum('participants').as('participants'),
@@ -90,57 +88,107 @@ async function registrationDays(
       eb.fn.count('hours').as('withHours'),
     ])
     .where('planId', '=', planId)
-    .where('activityId', 'in', activityIds)
-    .groupBy('date')
+    .groupBy(['activityId', 'date'])
+    .orderBy('activityId')
     .orderBy('date')
     .execute();
-  return rows.map((r) => ({
-    date: r.date,
-    n: Number(r.n),
-    participants: Number(r.participants ?? 0),
-    hours: Number(r.hours ?? 0),
-    withHours: Number(r.withHours),
-  }));
+  const out = new Map<string, RegistrationDay[]>();
+  for (const r of rows) {
+    let days = out.get(r.activityId);
+    if (!days) out.set(r.activityId, (days = []));
+    days.push({
+      date: r.date,
+      n: Number(r.n),
+      participants: Number(r.participants ?? 0),
+      hours: Number(r.hours ?? 0),
+      withHours: Number(r.withHours),
+    });
+  }
+  return out;
 }
 
 /**
- * The breakdown counts of a plan's registrations of some activities (`counts_json`, as
- * `{"gender": {"Kvinde": 3}}`), per day, breakdown and category, added up by the database:
- * `json_each` on SQLite, `jsonb_each` on PostgreSQL. Keyed `breakdown\u0000category`.
+ * The breakdown counts of the plan's registrations (`counts_json`, as `{"gender": {"Kvinde":
+ * 3}}`), added up by the database per activity, day, breakdown and category: `json_each` on
+ * SQLite, `jsonb_each` on PostgreSQL. activity → `breakdown\u0000category` → days.
  */
-async function categoryDays(
+async function planCategoryDays(
   db: Executor,
   planId: string,
-  activityIds: string[],
   breakdownKeys: string[],
-): Promise<Map<string, CategoryDay[]>> {
+): Promise<Map<string, Map<string, CategoryDay[]>>> {
   const rows = isPostgres(db)
-    ? await sql<{ date: string; k: string; category: string; n: string; s: string | null }>`
-        select r.date, b.key as k, c.key as category, count(*) as n, sum(c.value::numeric) as s
+    ? await sql<{
+        activityId: string;
+        date: string;
+        k: string;
+        category: string;
+        n: string;
+        s: string | null;
+      }>`
+        select r.activity_id as "activityId", r.date, b.key as k, c.key as category, count(*) as n,
+          sum(c.value::numeric) as s
         from registrations r
         cross join lateral jsonb_each(r.counts_json::jsonb) b
         cross join lateral jsonb_each_text(
           case when jsonb_typeof(b.value) = 'object' then b.value else '{}'::jsonb end
         ) c
-        where r.plan_id = ${planId} and r.activity_id in (${sql.join(activityIds)})
-          and b.key in (${sql.join(breakdownKeys)})
-        group by r.date, b.key, c.key
-        order by r.date`.execute(db)
-    : await sql<{ date: string; k: string; category: string | null; n: number; s: number | null }>`
-        select r.date, b.key as k, c.key as category, count(*) as n, sum(c.value) as s
+        where r.plan_id = ${planId} and b.key in (${sql.join(breakdownKeys)})
+        group by r.activity_id, r.date, b.key, c.key
+        order by r.activity_id, r.date`.execute(db)
+    : await sql<{
+        activityId: string;
+        date: string;
+        k: string;
+        category: string | null;
+        n: number;
+        s: number | null;
+      }>`
+        select r.activity_id as activityId, r.date, b.key as k, c.key as category, count(*) as n,
+          sum(c.value) as s
         from registrations r, json_each(r.counts_json) b, json_each(b.value) c
-        where r.plan_id = ${planId} and r.activity_id in (${sql.join(activityIds)})
-          and b.key in (${sql.join(breakdownKeys)}) and b.type = 'object'
-        group by r.date, b.key, c.key
-        order by r.date`.execute(db);
-  const out = new Map<string, CategoryDay[]>();
+        where r.plan_id = ${planId} and b.key in (${sql.join(breakdownKeys)}) and b.type = 'object'
+        group by r.activity_id, r.date, b.key, c.key
+        order by r.activity_id, r.date`.execute(db);
+  const out = new Map<string, Map<string, CategoryDay[]>>();
   for (const r of rows.rows) {
     if (r.category === null) continue;
+    let byCategory = out.get(r.activityId);
+    if (!byCategory) out.set(r.activityId, (byCategory = new Map()));
     const key = `${r.k}\u0000${r.category}`;
-    let days = out.get(key);
-    if (!days) out.set(key, (days = []));
+    let days = byCategory.get(key);
+    if (!days) byCategory.set(key, (days = []));
     days.push({ date: r.date, n: Number(r.n), sum: Number(r.s ?? 0) });
   }
+  return out;
+}
+
+/** Per-day totals of several activities, added up per day, in date order. */
+function mergeDays(lists: readonly (readonly RegistrationDay[])[]): RegistrationDay[] {
+  const byDate = new Map<string, RegistrationDay>();
+  for (const list of lists)
+    for (const d of list) {
+      const known = byDate.get(d.date);
+      if (!known) byDate.set(d.date, { ...d });
+      else {
+        known.n += d.n;
+        known.participants += d.participants;
+        known.hours += d.hours;
+        known.withHours += d.withHours;
+      }
+    }
+  return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/** Per-category days of several activities (the periods add them up; their order is irrelevant). */
+function mergeCategories(maps: readonly (ReadonlyMap<string, CategoryDay[]> | undefined)[]) {
+  const out = new Map<string, CategoryDay[]>();
+  for (const m of maps)
+    for (const [key, days] of m ?? []) {
+      const list = out.get(key);
+      if (list) list.push(...days);
+      else out.set(key, [...days]);
+    }
   return out;
 }
 
@@ -292,9 +340,23 @@ export async function recomputeRegistrationValues(trx: Executor, planId: string)
           .execute(),
       ])
     : [null, null];
-  // Per set of activities (indicators of one goal share theirs): the registrations per day and
-  // the first enrolment.
-  const daysOf = new Map<string, Promise<RegistrationDay[]>>();
+  // The plan's registrations per activity and day, read once; breakdown counts per activity and
+  // day only when an indicator counts participants by breakdown; the first enrolment per set of
+  // activities (indicators of one goal share theirs).
+  const daysByActivity = await planRegistrationDays(trx, planId);
+  const categoryKeys = [
+    ...new Set(
+      indicators.flatMap((i) =>
+        i.registrationMeasure === 'participants' && i.kind === 'count'
+          ? (fromJson<BreakdownInput[]>(i.breakdownsJson) ?? []).map((b) => b.key)
+          : [],
+      ),
+    ),
+  ];
+  const categoriesByActivity =
+    categoryKeys.length && daysByActivity.size
+      ? await planCategoryDays(trx, planId, categoryKeys)
+      : new Map<string, Map<string, CategoryDay[]>>();
   const firstEnrolmentOf = new Map<string, Promise<string | null>>();
   const now = today();
   const stamp = nowIso();
@@ -312,8 +374,7 @@ export async function recomputeRegistrationValues(trx: Executor, planId: string)
     if (activityIds.size === 0) continue;
     const activityList = [...activityIds].sort();
     const setKey = activityList.join(' ');
-    if (!daysOf.has(setKey)) {
-      daysOf.set(setKey, registrationDays(trx, planId, activityList));
+    if (!firstEnrolmentOf.has(setKey))
       firstEnrolmentOf.set(
         setKey,
         trx
@@ -325,8 +386,7 @@ export async function recomputeRegistrationValues(trx: Executor, planId: string)
           .executeTakeFirst()
           .then((r) => (r?.first as string | null | undefined) ?? null),
       );
-    }
-    const days = await daysOf.get(setKey)!;
+    const days = mergeDays(activityList.map((id) => daysByActivity.get(id) ?? []));
     const firstEnrolment = await firstEnrolmentOf.get(setKey)!;
 
     const ownTargets = [...new Set(targets.filter((t) => t.indicatorId === ind.id).map((t) => t.period))];
@@ -364,12 +424,7 @@ export async function recomputeRegistrationValues(trx: Executor, planId: string)
     else {
       const categories =
         measure === 'participants' && ind.kind === 'count' && breakdowns.length && days.length
-          ? await categoryDays(
-              trx,
-              planId,
-              activityList,
-              breakdowns.map((b) => b.key),
-            )
+          ? mergeCategories(activityList.map((id) => categoriesByActivity.get(id)))
           : new Map<string, CategoryDay[]>();
       computed = observationsFromDays({ kind: ind.kind, measure, breakdowns }, days, categories, periods);
     }
