@@ -82,7 +82,7 @@ function PoolSection({ data }: { data: PortfolioGrantUse }) {
   const mio = (ore: number) => Math.round(ore / 1_000_000) / 100;
   return (
     <Section title={t('portfolio.grants.poolsTitle')} id="grant-pools">
-      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+      <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="lg">
         <Chart
           label={t('portfolio.grants.chart')}
           height={Math.max(240, 70 * pools.length + 60)}
@@ -206,7 +206,7 @@ function PlanSection({
       >
         <ExportButtons path="/api/portfolio/grants/export" query={filters} />
       </CountBar>
-      <ScrollTable minWidth={1080} label={t('portfolio.grants.plansCaption')}>
+      <ScrollTable minWidth={940} label={t('portfolio.grants.plansCaption')}>
         <Table withTableBorder striped highlightOnHover verticalSpacing="xs" fz="sm">
           <caption className="visually-hidden">{t('portfolio.grants.plansCaption')}</caption>
           <Table.Thead>
@@ -233,10 +233,10 @@ function PlanSection({
                 {money(r.grantedOre)}
                 {money(r.committedOre)}
                 {money(r.spentOre)}
-                <Table.Td miw={110}>
+                <Table.Td miw={96}>
                   <ShareBar share={r.spentShare} label={t('portfolio.grants.spentShare')} />
                 </Table.Td>
-                <Table.Td miw={110}>
+                <Table.Td miw={96}>
                   <ShareBar share={r.timeElapsedShare} label={t('portfolio.grants.timeShare')} muted />
                 </Table.Td>
                 <Table.Td ta="right">
