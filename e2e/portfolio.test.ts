@@ -294,6 +294,31 @@ describe.runIf(chromiumAvailable())('portfolio', () => {
     await page.reload();
   }, 300_000);
 
+  it('says so when every plan is up to date with its reporting', async () => {
+    // A new draft plan without activities or a period owes nothing yet.
+    await page.evaluate(async () => {
+      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
+      const first = async (url: string) => ((await (await fetch(url)).json()) as { id: string }[])[0]!.id;
+      const res = await fetch('/api/plans', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify({
+          name: 'Helhedsplan Nyvej',
+          poolId: await first('/api/pools'),
+          municipalityId: await first('/api/municipalities'),
+          housingOrganisationId: await first('/api/housing-organisations'),
+          status: 'draft',
+        }),
+      });
+      if (!res.ok) throw new Error(await res.text());
+    });
+    await page.goto(`${server.url}/portfolio/compliance?q=Nyvej`);
+    await page.getByRole('heading', { name: 'Alle planer er ajour' }).waitFor();
+    await expect.poll(() => figure('Planer bagud').textContent()).toBe('0 af 1');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'portfolio-compliance-up-to-date');
+  });
+
   it('is not offered to the editor of a single plan', async () => {
     await page.evaluate(() => localStorage.setItem('pejling.locale', 'da'));
     await page.goto(`${server.url}/`);
