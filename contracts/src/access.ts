@@ -8,6 +8,7 @@ export const RoleName = z.enum([
   'plan_editor',
   'plan_viewer',
   'plan_approver',
+  'evaluator',
 ]);
 export type RoleName = z.infer<typeof RoleName>;
 
@@ -30,6 +31,8 @@ export const RoleGrantInput = z.discriminatedUnion('role', [
   z.object({ role: z.literal('plan_editor'), planId: Id }),
   z.object({ role: z.literal('plan_viewer'), planId: Id }),
   z.object({ role: z.literal('plan_approver'), planId: Id }),
+  /** Process evaluation: may start studies; reads a study's transcripts only on its team. */
+  z.object({ role: z.literal('evaluator') }),
 ]);
 export type RoleGrantInput = z.infer<typeof RoleGrantInput>;
 

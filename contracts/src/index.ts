@@ -7,4 +7,5 @@ export * from './results.js';
 export * from './imports.js';
 export * from './reports.js';
 export * from './portfolio.js';
+export * from './evaluation.js';
 export * from './markers.js';

@@ -553,6 +553,84 @@ export const errorMessages = {
     da: 'Planen findes ikke eller er ikke blandt dem, du kan se.',
     en: 'The plan does not exist or is not among those you can see.',
   },
+  study_not_found: { da: 'Undersøgelsen findes ikke.', en: 'The study does not exist.' },
+  evaluation_not_on_team: {
+    da: 'Kun undersøgelsens team har adgang til dens udskrifter og kodninger.',
+    en: "Only the study's team has access to its transcripts and codings.",
+  },
+  evaluation_member_not_evaluator: {
+    da: 'Brugeren er hverken evaluator eller administrator og kan ikke være med i teamet.',
+    en: 'The user is neither an evaluator nor an administrator and cannot join the team.',
+  },
+  evaluation_cannot_leave_team: {
+    da: 'Du kan ikke fjerne dig selv fra teamet.',
+    en: 'You cannot remove yourself from the team.',
+  },
+  evaluation_case_not_found: {
+    da: 'Casen findes ikke i undersøgelsen.',
+    en: 'The case is not in the study.',
+  },
+  evaluation_case_subject_both: {
+    da: 'En case er enten en plan eller et områdesekretariat, ikke begge.',
+    en: 'A case is either a plan or an area secretariat, not both.',
+  },
+  evaluation_collection_not_found: {
+    da: 'Dataindsamlingen findes ikke i undersøgelsen.',
+    en: 'The data collection is not in the study.',
+  },
+  evaluation_source_not_found: {
+    da: 'Kilden findes ikke i undersøgelsen.',
+    en: 'The source is not in the study.',
+  },
+  evaluation_code_not_found: {
+    da: 'Koden findes ikke i undersøgelsen.',
+    en: 'The code is not in the study.',
+  },
+  evaluation_code_not_codable: {
+    da: 'Koden samler kun andre koder og kan ikke bruges til kodning.',
+    en: 'The code only groups others and cannot be used for coding.',
+  },
+  evaluation_code_has_children: {
+    da: 'Koden har {count} underkoder. Flyt eller flet dem først.',
+    en: 'The code has {count} child codes. Move or merge them first.',
+  },
+  evaluation_code_in_use: {
+    da: 'Koden er brugt i {count} kodninger. Flet den ind i en anden kode for at beholde dem.',
+    en: 'The code is used by {count} codings. Merge it into another code to keep them.',
+  },
+  evaluation_code_move_refused: {
+    da: 'Koden kan ikke flyttes eller flettes ind under sig selv eller en af sine underkoder.',
+    en: 'A code cannot be moved or merged into itself or one of its own child codes.',
+  },
+  evaluation_coding_not_found: {
+    da: 'Kodningen findes ikke i undersøgelsen.',
+    en: 'The coding is not in the study.',
+  },
+  evaluation_position_outside_text: {
+    da: 'Positionerne {start}-{end} ligger uden for teksten, som har {length} tegn (Unicode-kodepunkter).',
+    en: 'The positions {start}-{end} lie outside the text, which has {length} characters (Unicode code points).',
+  },
+  evaluation_coder_not_found: {
+    da: 'Koderen findes ikke i undersøgelsen.',
+    en: 'The coder is not in the study.',
+  },
+  evaluation_memo_not_found: {
+    da: 'Notatet findes ikke i undersøgelsen.',
+    en: 'The memo is not in the study.',
+  },
+  evaluation_memo_target_not_found: {
+    da: 'Det, notatet skal knyttes til, findes ikke i undersøgelsen.',
+    en: 'What the memo should be attached to is not in the study.',
+  },
+  evaluation_file_refused: { da: 'Filen blev afvist: {reason}', en: 'The file was refused: {reason}' },
+  evaluation_not_base64: {
+    da: 'Filens indhold skal sendes som base64.',
+    en: "The file's content must be sent as base64.",
+  },
+  evaluation_codebook_empty: {
+    da: 'Kodebogen er tom og kan ikke eksporteres.',
+    en: 'The codebook is empty and cannot be exported.',
+  },
   survey_not_found: {
     da: 'Spørgeskemaet findes ikke i denne plan.',
     en: 'The questionnaire does not exist in this plan.',

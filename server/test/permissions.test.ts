@@ -30,6 +30,7 @@ const ROLES = [
   'planViewer',
   'planApprover',
   'otherPlanEditor',
+  'evaluator',
 ] as const;
 type Role = (typeof ROLES)[number];
 
@@ -226,6 +227,80 @@ const markerAnswer = () => ({
 });
 
 const targets = {} as Record<'municipality' | 'org' | 'area' | 'pool' | 'secretariat', string>;
+
+// ---------- process evaluation: a study whose team is the evaluator ----------
+const ev = {} as {
+  studyId: string;
+  caseId: string;
+  sourceId: string;
+  codeId: string;
+  themeId: string;
+  coderId: string;
+  qdpx: Buffer;
+  qdc: string;
+};
+const evBase = () => `/api/evaluation/studies/${ev.studyId}`;
+const EVALUATOR: Role[] = ['evaluator'];
+/** Administrators manage a study (name, team); only its team reads what it holds. */
+const STUDY_MANAGERS: Role[] = ['admin', 'evaluator'];
+const transcriptUpload = () => ({
+  caseId: ev.caseId,
+  filename: 'matrix.txt',
+  contentBase64: Buffer.from('Interviewer: Hvordan går det?\nDeltager: Godt.\n').toString('base64'),
+});
+
+async function setUpEvaluation() {
+  const study = (
+    await clients.evaluator.post('/api/evaluation/studies', { name: 'Matrixundersøgelse' })
+  ).json();
+  ev.studyId = study.id;
+  ev.caseId = (await clients.evaluator.post(`${evBase()}/cases`, { name: 'Matrixcase' })).json().id;
+  ev.sourceId = (await clients.evaluator.post(`${evBase()}/sources`, transcriptUpload())).json().id;
+  const codes = (await clients.evaluator.get(`${evBase()}/codes`)).json().items as {
+    id: string;
+    role: string;
+  }[];
+  ev.codeId = codes.find((c) => c.role === 'driver')!.id;
+  ev.themeId = codes.find((c) => c.role === 'theme:steering')!.id;
+  await clients.evaluator.post(`${evBase()}/codings`, {
+    sourceId: ev.sourceId,
+    codeIds: [ev.codeId],
+    start: 0,
+    end: 11,
+  });
+  ev.coderId = (await clients.evaluator.get(`${evBase()}/coders`)).json().items[0].id;
+  ev.qdpx = (await clients.evaluator.get(`${evBase()}/export/qdpx`)).rawPayload;
+  ev.qdc = (await clients.evaluator.get(`${evBase()}/export/qdc`)).body;
+}
+async function evPost(path: string, payload: unknown): Promise<{ id: string; version: number }> {
+  const res = await clients.evaluator.post(`${evBase()}${path}`, payload);
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+}
+const evStudy = async (): Promise<{ id: string; version: number }> =>
+  (
+    await clients.evaluator.post('/api/evaluation/studies', {
+      name: unique('Undersøgelse'),
+      seedCodebook: false,
+    })
+  ).json();
+const evCase = () => evPost('/cases', { name: unique('Case') });
+const evCollection = () => evPost('/data-collections', { kind: 'interview', title: unique('Interview') });
+const evSource = () => evPost('/sources', transcriptUpload());
+const evCode = () => evPost('/codes', { name: unique('Kode') });
+const evMemo = () => evPost('/memos', { targetKind: 'study', title: unique('Notat'), text: 'Tekst' });
+const evCoding = async () =>
+  (
+    (
+      await clients.evaluator.post(`${evBase()}/codings`, {
+        sourceId: ev.sourceId,
+        codeIds: [ev.codeId],
+        start: 0,
+        end: 5,
+      })
+    ).json() as { items: { id: string }[] }
+  ).items[0]!;
+const NOT_ON_TEAM = 'evaluation_not_on_team';
 
 const EXPECTED: Record<string, Expectation> = {
   // ---------- system ----------
@@ -1056,6 +1131,318 @@ const EXPECTED: Record<string, Expectation> = {
       payload: markerAnswer(),
     }),
   },
+  // ---------- process evaluation ----------
+  'GET /api/evaluation/studies': { allowed: SIGNED_IN, call: () => ({ url: '/api/evaluation/studies' }) },
+  'POST /api/evaluation/studies': {
+    allowed: STUDY_MANAGERS,
+    call: () => ({
+      url: '/api/evaluation/studies',
+      payload: { name: unique('Undersøgelse'), seedCodebook: false },
+    }),
+  },
+  'GET /api/evaluation/studies/:studyId': {
+    allowed: STUDY_MANAGERS,
+    personalData: true,
+    refusedCode: NOT_ON_TEAM,
+    call: () => ({ url: evBase() }),
+  },
+  'PUT /api/evaluation/studies/:studyId': {
+    allowed: STUDY_MANAGERS,
+    refusedCode: NOT_ON_TEAM,
+    call: async () => {
+      const s = await evStudy();
+      return {
+        url: `/api/evaluation/studies/${s.id}`,
+        payload: {
+          name: unique('Undersøgelse'),
+          question: null,
+          memberIds: [userIds.evaluator],
+          version: s.version,
+        },
+      };
+    },
+  },
+  'DELETE /api/evaluation/studies/:studyId': {
+    allowed: STUDY_MANAGERS,
+    refusedCode: NOT_ON_TEAM,
+    call: async () => ({ url: `/api/evaluation/studies/${(await evStudy()).id}` }),
+  },
+  'GET /api/evaluation/studies/:studyId/cases': {
+    allowed: EVALUATOR,
+    refusedCode: NOT_ON_TEAM,
+    call: () => ({ url: `${evBase()}/cases` }),
+  },
+  'POST /api/evaluation/studies/:studyId/cases': {
+    allowed: EVALUATOR,
+    refusedCode: NOT_ON_TEAM,
+    call: () => ({ url: `${evBase()}/cases`, payload: { name: unique('Case') } }),
+  },
+  'PUT /api/evaluation/studies/:studyId/cases/:caseId': {
+    allowed: EVALUATOR,
+    refusedCode: NOT_ON_TEAM,
+    call: async () => {
+      const c = await evCase();
+      return { url: `${evBase()}/cases/${c.id}`, payload: { name: unique('Case'), version: c.version } };
+    },
+  },
+  'DELETE /api/evaluation/studies/:studyId/cases/:caseId': {
+    allowed: EVALUATOR,
+    refusedCode: NOT_ON_TEAM,
+    call: async () => ({ url: `${evBase()}/cases/${(await evCase()).id}` }),
+  },
+  'GET /api/evaluation/studies/:studyId/data-collections': {
+    allowed: EVALUATOR,
+    refusedCode: NOT_ON_TEAM,
+    call: () => ({ url: `${evBase()}/data-collections` }),
+  },
+  'POST /api/evaluation/studies/:studyId/data-collections': {
+    allowed: EVALUATOR,
+    refusedCode: NOT_ON_TEAM,
+    call: () => ({
+      url: `${evBase()}/data-collections`,
+      payload: { kind: 'workshop', title: unique('Workshop') },
+    }),
+  },
+  'PUT /api/evaluation/studies/:studyId/data-collections/:collectionId': {
+    allowed: EVALUATOR,
+    refusedCode: NOT_ON_TEAM,
+    call: async () => {
+      const c = await evCollection();
+      return {
+        url: `${evBase()}/data-collections/${c.id}`,
+        payload: { kind: 'focus_group', title: unique('Fokusgruppe'), version: c.version },
+      };
+    },
+  },
+  'DELETE /api/evaluation/studies/:studyId/data-collections/:collectionId': {
+    allowed: EVALUATOR,
+    refusedCode: NOT_ON_TEAM,
+    call: async () => ({ url: `${evBase()}/data-collections/${(await evCollection()).id}` }),
+  },
+  'GET /api/evaluation/studies/:studyId/sources': {
+    allowed: EVALUATOR,
+    refusedCode: NOT_ON_TEAM,
+    call: () => ({ url: `${evBase()}/sources` }),
+  },
+  'POST /api/evaluation/studies/:studyId/sources': {
+    allowed: EVALUATOR,
+    refusedCode: NOT_ON_TEAM,
+    call: () => ({ url: `${evBase()}/sources`, payload: transcriptUpload() }),
+  },
+  'GET /api/evaluation/studies/:studyId/sources/:sourceId': {
+    allowed: EVALUATOR,
+    personalData: true,
+    refusedCode: NOT_ON_TEAM,
+    call: () => ({ url: `${evBase()}/sources/${ev.sourceId}?purpose=coding` }),
+  },
+  'PUT /api/evaluation/studies/:studyId/sources/:sourceId': {
+    allowed: EVALUATOR,
+    refusedCode: NOT_ON_TEAM,
+    call: async () => {
+      const s = await evSource();
+      return {
+        url: `${evBase()}/sources/${s.id}`,
+        payload: {
+          name: unique('Kilde'),
+          description: null,
+          caseId: null,
+          dataCollectionId: null,
+          version: s.version,
+        },
+      };
+    },
+  },
+  'DELETE /api/evaluation/studies/:studyId/sources/:sourceId': {
+    allowed: EVALUATOR,
+    refusedCode: NOT_ON_TEAM,
+    call: async () => ({ url: `${evBase()}/sources/${(await evSource()).id}` }),
+  },
+  'GET /api/evaluation/studies/:studyId/codes': {
+    allowed: EVALUATOR,
+    refusedCode: NOT_ON_TEAM,
+    call: () => ({ url: `${evBase()}/codes` }),
+  },
+  'POST /api/evaluation/studies/:studyId/codes': {
+    allowed: EVALUATOR,
+    refusedCode: NOT_ON_TEAM,
+    call: () => ({ url: `${evBase()}/codes`, payload: { name: unique('Kode'), color: '#112233' } }),
+  },
+  'PUT /api/evaluation/studies/:studyId/codes/:codeId': {
+    allowed: EVALUATOR,
+    refusedCode: NOT_ON_TEAM,
+    call: async () => {
+      const c = await evCode();
+      return {
+        url: `${evBase()}/codes/${c.id}`,
+        payload: { name: unique('Kode'), description: null, color: null, codable: true, version: c.version },
+      };
+    },
+  },
+  'DELETE /api/evaluation/studies/:studyId/codes/:codeId': {
+    allowed: EVALUATOR,
+    refusedCode: NOT_ON_TEAM,
+    call: async () => ({ url: `${evBase()}/codes/${(await evCode()).id}` }),
+  },
+  'POST /api/evaluation/studies/:studyId/codes/:codeId/move': {
+    allowed: EVALUATOR,
+    refusedCode: NOT_ON_TEAM,
+    call: async () => ({
+      url: `${evBase()}/codes/${(await evCode()).id}/move`,
+      payload: { parentId: ev.themeId },
+    }),
+  },
+  'POST /api/evaluation/studies/:studyId/codes/:codeId/merge': {
+    allowed: EVALUATOR,
+    refusedCode: NOT_ON_TEAM,
+    call: async () => ({
+      url: `${evBase()}/codes/${(await evCode()).id}/merge`,
+      payload: { intoId: (await evCode()).id },
+    }),
+  },
+  'GET /api/evaluation/studies/:studyId/codings': {
+    allowed: EVALUATOR,
+    personalData: true,
+    refusedCode: NOT_ON_TEAM,
+    call: () => ({ url: `${evBase()}/codings?sourceId=${ev.sourceId}` }),
+  },
+  'POST /api/evaluation/studies/:studyId/codings': {
+    allowed: EVALUATOR,
+    refusedCode: NOT_ON_TEAM,
+    call: () => ({
+      url: `${evBase()}/codings`,
+      payload: { sourceId: ev.sourceId, codeIds: [ev.codeId, ev.themeId], start: 13, end: 20 },
+    }),
+  },
+  'PUT /api/evaluation/studies/:studyId/codings/:codingId': {
+    allowed: EVALUATOR,
+    refusedCode: NOT_ON_TEAM,
+    call: async () => ({
+      url: `${evBase()}/codings/${(await evCoding()).id}`,
+      payload: { codeId: ev.themeId, start: 1, end: 6 },
+    }),
+  },
+  'DELETE /api/evaluation/studies/:studyId/codings/:codingId': {
+    allowed: EVALUATOR,
+    refusedCode: NOT_ON_TEAM,
+    call: async () => ({ url: `${evBase()}/codings/${(await evCoding()).id}` }),
+  },
+  'GET /api/evaluation/studies/:studyId/coders': {
+    allowed: EVALUATOR,
+    refusedCode: NOT_ON_TEAM,
+    call: () => ({ url: `${evBase()}/coders` }),
+  },
+  'GET /api/evaluation/studies/:studyId/memos': {
+    allowed: EVALUATOR,
+    refusedCode: NOT_ON_TEAM,
+    call: () => ({ url: `${evBase()}/memos` }),
+  },
+  'POST /api/evaluation/studies/:studyId/memos': {
+    allowed: EVALUATOR,
+    refusedCode: NOT_ON_TEAM,
+    call: () => ({
+      url: `${evBase()}/memos`,
+      payload: { targetKind: 'case', targetId: ev.caseId, title: unique('Notat'), text: 'Tekst' },
+    }),
+  },
+  'PUT /api/evaluation/studies/:studyId/memos/:memoId': {
+    allowed: EVALUATOR,
+    refusedCode: NOT_ON_TEAM,
+    call: async () => {
+      const m = await evMemo();
+      return {
+        url: `${evBase()}/memos/${m.id}`,
+        payload: { title: unique('Notat'), text: 'Ny', version: m.version },
+      };
+    },
+  },
+  'DELETE /api/evaluation/studies/:studyId/memos/:memoId': {
+    allowed: EVALUATOR,
+    refusedCode: NOT_ON_TEAM,
+    call: async () => ({ url: `${evBase()}/memos/${(await evMemo()).id}` }),
+  },
+  'GET /api/evaluation/studies/:studyId/framework': {
+    allowed: EVALUATOR,
+    personalData: true,
+    refusedCode: NOT_ON_TEAM,
+    call: () => ({ url: `${evBase()}/framework` }),
+  },
+  'PUT /api/evaluation/studies/:studyId/framework/:caseId/:themeCodeId': {
+    allowed: EVALUATOR,
+    refusedCode: NOT_ON_TEAM,
+    call: () => ({
+      url: `${evBase()}/framework/${ev.caseId}/${ev.themeId}`,
+      payload: { summary: unique('Resumé') },
+    }),
+  },
+  'GET /api/evaluation/studies/:studyId/analysis/matrix': {
+    allowed: EVALUATOR,
+    personalData: true,
+    refusedCode: NOT_ON_TEAM,
+    call: () => ({ url: `${evBase()}/analysis/matrix?aggregate=true` }),
+  },
+  'GET /api/evaluation/studies/:studyId/analysis/co-occurrence': {
+    allowed: EVALUATOR,
+    refusedCode: NOT_ON_TEAM,
+    call: () => ({ url: `${evBase()}/analysis/co-occurrence` }),
+  },
+  'GET /api/evaluation/studies/:studyId/analysis/drivers-barriers': {
+    allowed: EVALUATOR,
+    personalData: true,
+    refusedCode: NOT_ON_TEAM,
+    call: () => ({ url: `${evBase()}/analysis/drivers-barriers` }),
+  },
+  'GET /api/evaluation/studies/:studyId/analysis/quotes': {
+    allowed: EVALUATOR,
+    personalData: true,
+    refusedCode: NOT_ON_TEAM,
+    call: () => ({ url: `${evBase()}/analysis/quotes?codeId=${ev.codeId}` }),
+  },
+  'GET /api/evaluation/studies/:studyId/analysis/agreement': {
+    allowed: EVALUATOR,
+    personalData: true,
+    refusedCode: NOT_ON_TEAM,
+    call: () => ({
+      url: `${evBase()}/analysis/agreement?sourceId=${ev.sourceId}&coderA=${ev.coderId}&coderB=${ev.coderId}`,
+    }),
+  },
+  'GET /api/evaluation/studies/:studyId/export/qdpx': {
+    allowed: EVALUATOR,
+    personalData: true,
+    refusedCode: NOT_ON_TEAM,
+    call: () => ({ url: `${evBase()}/export/qdpx` }),
+  },
+  'GET /api/evaluation/studies/:studyId/export/qdc': {
+    allowed: EVALUATOR,
+    refusedCode: NOT_ON_TEAM,
+    call: () => ({ url: `${evBase()}/export/qdc` }),
+  },
+  'POST /api/evaluation/import-qdpx': {
+    allowed: STUDY_MANAGERS,
+    refusedCode: NOT_ON_TEAM,
+    call: () => ({
+      url: '/api/evaluation/import-qdpx',
+      payload: ev.qdpx,
+      headers: { 'content-type': 'application/octet-stream' },
+    }),
+  },
+  'POST /api/evaluation/studies/:studyId/import-qdpx': {
+    allowed: EVALUATOR,
+    refusedCode: NOT_ON_TEAM,
+    call: () => ({
+      url: `${evBase()}/import-qdpx`,
+      payload: ev.qdpx,
+      headers: { 'content-type': 'application/octet-stream' },
+    }),
+  },
+  'POST /api/evaluation/studies/:studyId/import-qdc': {
+    allowed: EVALUATOR,
+    refusedCode: NOT_ON_TEAM,
+    call: () => ({
+      url: `${evBase()}/import-qdc`,
+      payload: ev.qdc,
+      headers: { 'content-type': 'application/xml' },
+    }),
+  },
 };
 
 const forumBody = () => ({
@@ -1141,6 +1528,7 @@ beforeAll(async () => {
     planViewer: { roles: [{ role: 'plan_viewer' as const, planId: plan.id }] },
     planApprover: { roles: [{ role: 'plan_approver' as const, planId: plan.id }] },
     otherPlanEditor: { roles: [{ role: 'plan_editor' as const, planId: otherPlan.id }] },
+    evaluator: { roles: [{ role: 'evaluator' as const }] },
   };
   const entries = await Promise.all(
     Object.entries(roles).map(async ([role, opts]) => {
@@ -1165,6 +1553,7 @@ beforeAll(async () => {
   targets.secretariat = (
     await clients.admin.post('/api/area-secretariats', { name: 'Målsekretariat', municipalityId })
   ).json().id;
+  await setUpEvaluation();
 });
 
 afterAll(async () => t?.close());

@@ -17,6 +17,7 @@ import { classifyFileText } from '../features/organisation/classify-file.js';
 import { backupDatabase, restoreDatabase } from './backup.js';
 import { importCommand } from './import.js';
 import { exportPortfolio, PORTFOLIO_VIEWS, type PortfolioView } from './export.js';
+import { registerEvaluationCommands } from './evaluation.js';
 
 const DEMO_ADMIN_EMAIL = 'admin@pejling.example';
 
@@ -335,6 +336,8 @@ exporter
       });
     },
   );
+
+registerEvaluationCommands(program, withDatabase);
 
 export async function run(argv: string[]): Promise<void> {
   await program.parseAsync(argv);

@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009-municipal-service-versions.js';
 import * as m0010 from './migrations/0010-status-reports.js';
 import * as m0011 from './migrations/0011-portfolio.js';
 import * as m0012 from './migrations/0012-registration-indexes.js';
+import * as m0013 from './migrations/0013-evaluation.js';
 import * as m0014 from './migrations/0014-implementation-markers.js';
 
 /** Every migration, in order. Never edit one that has landed; add the next. */
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0010-status-reports': m0010,
   '0011-portfolio': m0011,
   '0012-registration-indexes': m0012,
+  '0013-evaluation': m0013,
   '0014-implementation-markers': m0014,
 };
 

@@ -172,11 +172,12 @@ import type { OrganisationTables } from './schema/organisation.js';
 import type { ResultsTables } from './schema/results.js';
 import type { ReportsTables } from './schema/reports.js';
 import type { PortfolioTables } from './schema/portfolio.js';
+import type { EvaluationTables } from './schema/evaluation.js';
 import type { MarkersTables } from './schema/markers.js';
 
 /** Every table; each capability keeps its own in schema/<capability>.ts. */
 export interface Database
-  extends OrganisationTables, ResultsTables, ReportsTables, PortfolioTables, MarkersTables {
+  extends OrganisationTables, ResultsTables, ReportsTables, PortfolioTables, EvaluationTables, MarkersTables {
   users: UsersTable;
   roleGrants: RoleGrantsTable;
   sessions: SessionsTable;

@@ -507,6 +507,8 @@ export const da = {
         plan_approver: 'Godkender af en plans statusrapporter (medlem af styregruppe eller bestyrelse)',
         secretariat_member:
           'Medarbejder i et områdesekretariat (læser dets planer, redigerer dets fælles mål)',
+        evaluator:
+          'Evaluator (starter procesevalueringer; læser udskrifter i de undersøgelser, hvis team den er med i)',
       },
       roleShort: {
         fund: 'Fonden',
@@ -515,6 +517,7 @@ export const da = {
         plan_viewer: 'Læser',
         plan_approver: 'Godkender',
         secretariat_member: 'Områdesekretariat',
+        evaluator: 'Evaluator',
       },
       organisationKind: 'Organisationstype',
       organisationKinds: { housing_organisation: 'Boligorganisation', municipality: 'Kommune' },

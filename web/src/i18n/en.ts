@@ -510,6 +510,8 @@ export const en: Messages = {
         plan_viewer: 'Viewer of a plan',
         plan_approver: "Approver of a plan's status reports (member of its steering group or board)",
         secretariat_member: 'Staff of an area secretariat (reads its plans, edits its shared goals)',
+        evaluator:
+          'Evaluator (starts process evaluations; reads transcripts in the studies whose team it is on)',
       },
       roleShort: {
         fund: 'Fund',
@@ -518,6 +520,7 @@ export const en: Messages = {
         plan_viewer: 'Viewer',
         plan_approver: 'Approver',
         secretariat_member: 'Area secretariat',
+        evaluator: 'Evaluator',
       },
       organisationKind: 'Organisation type',
       organisationKinds: { housing_organisation: 'Housing organisation', municipality: 'Municipality' },

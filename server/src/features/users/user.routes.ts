@@ -43,6 +43,7 @@ export const userRoutes = (deps: AppDeps) => async (base: FastifyInstance) => {
         plan_editor: h('Planredaktør', 'Plan editor'),
         plan_viewer: h('Planlæser', 'Plan viewer'),
         plan_approver: h('Godkender (styregruppe eller bestyrelse)', 'Approver (steering group or board)'),
+        evaluator: h('Evaluator', 'Evaluator'),
       };
       const l = req.locale;
       const rows = sortDanish(await listUsers(db), (u) => u.name);

@@ -53,6 +53,7 @@ const roleNames: RoleName[] = [
   'plan_editor',
   'plan_viewer',
   'plan_approver',
+  'evaluator',
 ];
 
 function UserForm({ user }: { user?: User }) {

@@ -44,6 +44,8 @@ export function roleInputFromRow(r: RoleRow): RoleGrantInput | null {
   switch (r.role) {
     case 'fund':
       return { role: 'fund' };
+    case 'evaluator':
+      return { role: 'evaluator' };
     case 'org_member':
       return r.organisationId
         ? { role: 'org_member', organisationKind: r.organisationKind, organisationId: r.organisationId }
