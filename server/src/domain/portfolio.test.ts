@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorDefinition } from './indicators.js';
 import {
+  aggregateByPlan,
   aggregatePlans,
   daysBetween,
   grantTime,
@@ -186,5 +187,35 @@ describe('ranking', () => {
     expect(observationsOf('average', { state: 'value', denominator: null, count: 7 }, 1)).toBe(7);
     expect(observationsOf('count', { state: 'value', denominator: null, count: null }, 4)).toBe(4);
     expect(observationsOf('count', { state: 'missing', denominator: null, count: null }, 0)).toBe(0);
+  });
+});
+
+describe('aggregateByPlan', () => {
+  it('counts a plan with two linked indicators once, with their sum', () => {
+    // Plan A links jobcafé (197, target 200) and lektiecafé (154, target 150); plan B one (40, target 50).
+    // A's part: 351 against 350; the whole: 391 against 400, from n = 2 plans.
+    const r = aggregateByPlan(count, '2009', [
+      { planId: 'A', value: { state: 'value', value: 197 }, target: 200 },
+      { planId: 'A', value: { state: 'value', value: 154 }, target: 150 },
+      { planId: 'B', value: { state: 'value', value: 40 }, target: 50 },
+    ]);
+    expect(r).toMatchObject({ value: 391, n: 2, target: 400, nPartial: 0 });
+  });
+  it('makes a plan partial when one of its indicators has no value, and combines percentages by their parts', () => {
+    const r = aggregateByPlan(pct, '2009', [
+      { planId: 'A', value: { state: 'value', numerator: 10, denominator: 20 }, target: 60 },
+      { planId: 'A', value: { state: 'missing' }, target: 60 },
+      { planId: 'B', value: { state: 'value', numerator: 30, denominator: 60 }, target: 40 },
+    ]);
+    // A: 10 of 20 (partial); whole 40 / 80 = 50 %; target (60 × 20 + 40 × 60) / 80 = 45 %.
+    expect(r).toMatchObject({ value: 50, n: 2, nPartial: 1, nMissing: 0 });
+    expect(r.target).toBeCloseTo(45, 10);
+  });
+  it('keeps a plan whose indicators are all suppressed as suppressed', () => {
+    const r = aggregateByPlan(count, '2009', [
+      { planId: 'A', value: { state: 'suppressed' }, target: 1 },
+      { planId: 'A', value: { state: 'suppressed' }, target: 1 },
+    ]);
+    expect(r).toMatchObject({ state: 'suppressed', n: 0, nSuppressed: 1 });
   });
 });

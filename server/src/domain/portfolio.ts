@@ -82,6 +82,50 @@ export function aggregatePlans(
   };
 }
 
+/**
+ * A plan's several indicators linked to one shared indicator (one per focus area, say) as the
+ * plan's one part: their values combined like any values (counts summed, percentages by their
+ * parts) and their targets the same way, so a plan counts once among the plans. A part without a
+ * value makes the plan's value partial (`complete: false`); with none, it is missing, or
+ * suppressed when every part was.
+ */
+export function combineWithinPlan(def: IndicatorDefinition, parts: readonly PlanValue[]): PlanValue {
+  if (parts.length === 1) return parts[0]!;
+  const r = aggregate(
+    def,
+    parts.map((p) => p.value),
+  );
+  const combined = aggregatePlans(def, '', parts);
+  if (r.n === 0) return { value: parts.every((p) => !p.value) ? null : { state: r.state }, target: null };
+  return {
+    value: {
+      state: 'value',
+      value: r.value,
+      numerator: r.numerator,
+      denominator: r.denominator,
+      sum: r.sum,
+      count: r.count,
+      complete: r.nMissing + r.nSuppressed + r.nPartial === 0,
+    },
+    target: combined.target,
+  };
+}
+
+/** Plans' parts, several of one plan combined first (combineWithinPlan), then across plans. */
+export function aggregateByPlan(
+  def: IndicatorDefinition,
+  period: string,
+  parts: readonly (PlanValue & { planId: string })[],
+): PortfolioAggregate {
+  const byPlan = new Map<string, PlanValue[]>();
+  for (const p of parts) byPlan.set(p.planId, [...(byPlan.get(p.planId) ?? []), p]);
+  return aggregatePlans(
+    def,
+    period,
+    [...byPlan.values()].map((list) => combineWithinPlan(def, list)),
+  );
+}
+
 function hasNumbers(def: IndicatorDefinition, v: ValueInput): boolean {
   if (def.kind === 'percentage') return v.denominator !== null && v.denominator !== undefined;
   if (def.kind === 'average') return v.count !== null && v.count !== undefined;

@@ -23,6 +23,7 @@ import { danishCollator } from '../../domain/danish.js';
 import type { Observation } from '../../domain/indicators.js';
 import { todayInDenmark, type DateRange } from '../../domain/periods.js';
 import {
+  aggregateByPlan,
   aggregatePlans,
   daysBetween,
   grantTime,
@@ -471,10 +472,10 @@ export async function portfolioIndicators(
       const roll = (members: LinkedIndicator[]) =>
         periods.map((period) =>
           toAggregate(
-            aggregatePlans(
+            aggregateByPlan(
               def,
               period,
-              members.map((m) => m.parts.get(period)!),
+              members.map((m) => ({ planId: m.planId, ...m.parts.get(period)! })),
             ),
           ),
         );

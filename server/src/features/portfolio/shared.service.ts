@@ -15,7 +15,7 @@ import type {
 import type { Db, Executor } from '../../db/database.js';
 import { newId, nowIso, toBool } from '../../db/portable.js';
 import { danishCollator } from '../../domain/danish.js';
-import { aggregatePlans, portfolioPeriods } from '../../domain/portfolio.js';
+import { aggregateByPlan, aggregatePlans, portfolioPeriods } from '../../domain/portfolio.js';
 import { AppError, forbidden, notFound, Problems } from '../../errors.js';
 import type { Principal, RequestContext } from '../../http/context.js';
 import {
@@ -427,10 +427,10 @@ export async function sharedGoalRollup(
       return {
         sharedIndicator: si,
         whole: periods.map((period) =>
-          aggregatePlans(
+          aggregateByPlan(
             def,
             period,
-            mine.map((m) => m.parts.get(period)!),
+            mine.map((m) => ({ planId: m.planId, ...m.parts.get(period)! })),
           ),
         ),
         plans: mine.map((m) => ({
