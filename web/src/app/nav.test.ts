@@ -44,6 +44,7 @@ describe('navItems: Portefølje › Typologier', () => {
       'portfolioCompliance',
       'portfolioGrants',
       'portfolioCompare',
+      'portfolioSharedIndicators',
       'caseMatrix',
       'typology',
     ]);

@@ -26,6 +26,11 @@ export function navItems(me: Me): NavItem[] {
         { key: 'portfolioCompliance', to: '/portfolio/compliance', match: '/portfolio/compliance' },
         { key: 'portfolioGrants', to: '/portfolio/grants', match: '/portfolio/grants' },
         { key: 'portfolioCompare', to: '/portfolio/compare', match: '/portfolio/compare' },
+        {
+          key: 'portfolioSharedIndicators',
+          to: '/portfolio/shared-indicators',
+          match: '/portfolio/shared-indicators',
+        },
         { key: 'caseMatrix', to: '/portfolio/case-matrix', match: '/portfolio/case-matrix' },
         { key: 'typology', to: '/portfolio/typology', match: '/portfolio/typology' },
       ],
@@ -50,7 +55,12 @@ export function navItems(me: Me): NavItem[] {
     });
   }
   items.push({ key: 'plans', to: '/plans', match: '/plans' });
-  if (me.can.readAllPlans || me.can.administer) {
+  // Members of an area secretariat reach their secretariat's page and its shared goals from here.
+  if (
+    me.can.readAllPlans ||
+    me.can.administer ||
+    me.user.roles.some((r) => r.role === 'secretariat_member')
+  ) {
     items.push({ key: 'secretariats', to: '/secretariats', match: '/secretariats' });
   }
   if (me.can.administer) {

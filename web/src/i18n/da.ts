@@ -101,6 +101,7 @@ export const da = {
     portfolioCompliance: 'Rapportering',
     portfolioGrants: 'Økonomi',
     portfolioCompare: 'Sammenlign',
+    portfolioSharedIndicators: 'Fælles indikatorer',
     plans: 'Helhedsplaner',
     secretariats: 'Områdesekretariater',
     admin: 'Administration',

@@ -102,6 +102,7 @@ export const en: Messages = {
     portfolioCompliance: 'Reporting',
     portfolioGrants: 'Finances',
     portfolioCompare: 'Compare',
+    portfolioSharedIndicators: 'Shared indicators',
     plans: 'Plans',
     secretariats: 'Area secretariats',
     admin: 'Administration',

@@ -7,7 +7,14 @@ import classes from './PortfolioTabs.module.css';
 import { portfolioFiltersFromParams, portfolioFiltersToSearch } from './usePortfolioFilters';
 
 export type PortfolioTabKey =
-  'overview' | 'indicators' | 'compliance' | 'grants' | 'compare' | 'caseMatrix' | 'typology';
+  | 'overview'
+  | 'indicators'
+  | 'compliance'
+  | 'grants'
+  | 'compare'
+  | 'sharedIndicators'
+  | 'caseMatrix'
+  | 'typology';
 
 /** The portfolio's views, each a page under /portfolio (SCREENS.md: Portefølje). */
 export const PORTFOLIO_TABS: { key: PortfolioTabKey; path: string }[] = [
@@ -16,6 +23,7 @@ export const PORTFOLIO_TABS: { key: PortfolioTabKey; path: string }[] = [
   { key: 'compliance', path: '/portfolio/compliance' },
   { key: 'grants', path: '/portfolio/grants' },
   { key: 'compare', path: '/portfolio/compare' },
+  { key: 'sharedIndicators', path: '/portfolio/shared-indicators' },
   { key: 'caseMatrix', path: '/portfolio/case-matrix' },
   { key: 'typology', path: '/portfolio/typology' },
 ];

@@ -7,6 +7,7 @@ import { useMe } from '../../api/auth';
 import { useSharedIndicators, type SharedIndicator } from '../../api/sharedGoals';
 import { ListToolbar } from '../../components/ListToolbar';
 import { Page } from '../../components/Page';
+import { PortfolioTabs } from '../portfolio/PortfolioShell';
 import { Section } from '../../components/Section';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { formatNumber, matchesSearch, sortBy } from '../../lib/format';
@@ -59,6 +60,7 @@ export default function SharedIndicatorsPage() {
         )
       }
     >
+      <PortfolioTabs />
       {children}
       {dialog?.kind === 'edit' && (
         <SharedIndicatorForm
