@@ -609,6 +609,42 @@ describe('REFI-QDA exchange', () => {
   });
 });
 
+describe('files written the way other tools write them, and hostile ones', () => {
+  const bad = (name: string) => readFileSync(new URL(`../../bench/bad-files/${name}`, import.meta.url));
+  const upload = (client: TestClient, bytes: Buffer) =>
+    client.request({
+      method: 'POST',
+      url: '/api/evaluation/import-qdpx',
+      payload: bytes,
+      headers: { 'content-type': 'application/octet-stream' },
+    });
+
+  it('imports a project with selections outside the text, reporting each one skipped', async () => {
+    const report = await ok<ExchangeReport>(upload(anne, bad('qdpx-positions-outside-text.qdpx')), 201);
+    const outside = report.skipped.filter((s) => s.reason === 'position_outside_text');
+    expect(outside).toHaveLength(2);
+    expect(outside[0]!.message).toMatch(/uden for kildens tekst/);
+    const codings = await ok<{ items: CodingOut[] }>(
+      anne.get(`/api/evaluation/studies/${report.studyId}/codings`),
+    );
+    expect(codings.items).toHaveLength(report.imported.codings);
+  });
+
+  it('refuses a project declaring a DOCTYPE, and one with a path outside the archive, storing nothing', async () => {
+    const studies = await count('evaluationStudies');
+    for (const [file, problem] of [
+      ['qdpx-doctype-entities.qdpx', /DOCTYPE/],
+      ['qdpx-path-traversal.qdpx', /./],
+    ] as const) {
+      const r = await upload(anne, bad(file));
+      expect(r.statusCode, file).toBe(400);
+      expect(r.json().error.code).toBe('evaluation_file_refused');
+      expect(r.json().error.message).toMatch(problem);
+    }
+    expect(await count('evaluationStudies')).toBe(studies);
+  });
+});
+
 describe('access', () => {
   it('refuses everyone off the team, the fund and plan roles on every study route, with no audit entry', async () => {
     const ids: Record<string, string> = {
