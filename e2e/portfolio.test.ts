@@ -223,7 +223,7 @@ describe.runIf(chromiumAvailable())('portfolio', () => {
     await page.keyboard.press('Escape');
     const indicators = page.getByRole('combobox', { name: 'Fælles indikatorer', exact: true });
     await indicators.focus();
-    await page.keyboard.type('Fremmøde');
+    await page.keyboard.type('Fremmøde i lektiecafé');
     await page.getByRole('option', { name: /Fremmøde i lektiecafé/ }).waitFor();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
