@@ -241,6 +241,7 @@ describe.runIf(chromiumAvailable())('portfolio', () => {
     // The number of observations stands right beside the value.
     expect(header.indexOf('Observationer (n)')).toBe(header.indexOf('Værdi') + 1);
     await page.getByRole('table', { name: /Huller i sammenhængen pr\. plan/ }).waitFor();
+    await page.getByRole('table', { name: /De fem pejlemærker pr\. plan/ }).waitFor();
     expect(page.url()).toMatch(/planIds=[^&]+%2C[^&]+%2C|planIds=[^&]+,[^&]+,/);
     await settle();
     expect(await axeViolations(page)).toEqual([]);

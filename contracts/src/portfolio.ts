@@ -13,6 +13,9 @@ import {
   ValueState,
 } from './results.js';
 
+/** A marker's level (contracts/src/markers.ts MARKER_LEVELS; repeated here, as markers.ts reads this file). */
+const MarkerLevel = z.enum(['strong', 'partial', 'weak', 'no_data']);
+
 /** The organisation and secretariat types of the typology (docs/typology.md), and `not_determined`. */
 export const ORGANISATION_TYPE_CODES = [
   'centrally_anchored_professional',
@@ -381,6 +384,16 @@ export const PortfolioCompare = z.object({
         flagCounts: z.record(CoherenceFlagKind, z.number()),
         outcomeShareOfMeasured: z.number().nullable(),
       }),
+      /** The five implementation markers for the year: what the data shows and what the questionnaire says. */
+      markers: z.array(
+        z.object({
+          key: z.string(),
+          number: z.number(),
+          label: LocalText,
+          evidence: MarkerLevel,
+          questionnaire: MarkerLevel,
+        }),
+      ),
       values: z.array(
         z.object({
           sharedIndicatorId: z.string(),

@@ -468,6 +468,9 @@ describe('overview, compliance, grants and comparison', () => {
       [2, 200],
     ]);
     expect(typeof r.plans[0]!.coherence.flags).toBe('number');
+    expect(r.plans[0]!.markers.map((m) => m.number)).toEqual([1, 2, 3, 4, 5]);
+    // Marker 5 rests on the questionnaire only; without a survey both columns have no data.
+    expect(r.plans[0]!.markers[4]).toMatchObject({ evidence: 'no_data', questionnaire: 'no_data' });
   });
 
   it('exports every view as CSV and .xlsx', async () => {

@@ -31,6 +31,12 @@ const TARGET_STATUS = {
   behind: h('bagud', 'behind'),
   no_data: h('ingen data', 'no data'),
 };
+const LEVEL = {
+  strong: h('stærk', 'strong'),
+  partial: h('delvis', 'partial'),
+  weak: h('svag', 'weak'),
+  no_data: h('ingen data', 'no data'),
+};
 const pick = <T extends Record<string, { da: string; en: string }>>(map: T, key: string, l: Locale) =>
   (map as Record<string, { da: string; en: string }>)[key]?.[l] ?? key;
 
@@ -178,6 +184,14 @@ export function compareColumns(l: Locale, period: string): ExportColumn<CompareR
     { header: h('Helhedsplan', 'Plan'), value: (r) => r.plan.planName, width: 35 },
     { header: h('Kommune', 'Municipality'), value: (r) => r.plan.municipalityName, width: 20 },
     { header: h('Huller i sammenhængen', 'Coherence gaps'), value: (r) => r.plan.coherence.flags, width: 12 },
+    {
+      header: h('Pejlemærker (data / spørgeskema)', 'Implementation markers (data / questionnaire)'),
+      value: (r) =>
+        r.plan.markers
+          .map((m) => `${m.number}: ${pick(LEVEL, m.evidence, l)} / ${pick(LEVEL, m.questionnaire, l)}`)
+          .join('; '),
+      width: 40,
+    },
     { header: h('Fælles indikator', 'Shared indicator'), value: (r) => r.indicator?.name, width: 30 },
     { header: h('Periode', 'Period'), value: () => periodLabel(period, l), width: 10 },
     { header: h('Værdi', 'Value'), value: (r) => r.value?.value, width: 12 },

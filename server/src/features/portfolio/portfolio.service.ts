@@ -46,6 +46,7 @@ import type { Principal } from '../../http/context.js';
 import { canSeePortfolio } from '../../http/permissions.js';
 import { findOrganisations, toTypologyInput } from '../organisation/organisation.repository.js';
 import { listPlans } from '../plans/plan.service.js';
+import { planMarkers } from '../markers/markers.service.js';
 import { definitionOf, getFramework, planTotal } from '../results/results.service.js';
 import { listSharedIndicators } from './shared.service.js';
 
@@ -716,7 +717,10 @@ export async function portfolioCompare(db: Db, principal: Principal, q: Compare)
     [period],
     byId,
   );
-  const frameworks = await Promise.all(plans.map((x) => getFramework(db, x.id)));
+  const [frameworks, markers] = await Promise.all([
+    Promise.all(plans.map((x) => getFramework(db, x.id))),
+    Promise.all(plans.map((x) => planMarkers(db, x.id, year))),
+  ]);
   const cells = plans.map((plan) =>
     indicators.map((s) => {
       const mine = linked.filter((l) => l.planId === plan.id && l.sharedIndicatorId === s.id);
@@ -762,6 +766,13 @@ export async function portfolioCompare(db: Db, principal: Principal, q: Compare)
         flagCounts: frameworks[i]!.coherence.flagCounts,
         outcomeShareOfMeasured: frameworks[i]!.coherence.measurement.outcomeShareOfMeasured,
       },
+      markers: markers[i]!.markers.map((m) => ({
+        key: m.key,
+        number: m.number,
+        label: m.label,
+        evidence: m.evidence.level,
+        questionnaire: m.questionnaire.level,
+      })),
       values: cells[i]!,
     })),
   };

@@ -109,6 +109,7 @@ export default function PortfolioComparePage() {
           <Ranking key={ind.id} indicator={ind} data={data.data} />
         ))}
         <Coherence data={data.data} />
+        <Markers data={data.data} />
       </Stack>
     );
   };
@@ -353,6 +354,69 @@ function Ranking({ indicator, data }: { indicator: SharedIndicator; data: Portfo
       <Text size="xs" c="dimmed">
         {t('portfolio.compare.nHelp')}
       </Text>
+    </Section>
+  );
+}
+
+/**
+ * The five implementation markers of each plan for the year: the level the data shows beside the
+ * level the questionnaire gives (docs/implementation-markers.md).
+ */
+function Markers({ data }: { data: PortfolioCompare }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const rows = data.plans[0]?.markers ?? [];
+  if (rows.length === 0) return null;
+  return (
+    <Section title={t('portfolio.compare.markersTitle')} id="compare-markers">
+      <Text size="sm" mb="xs">
+        {t('portfolio.compare.markersIntro')}
+      </Text>
+      <ScrollTable minWidth={800} label={t('portfolio.compare.markersCaption')}>
+        <Table withTableBorder striped verticalSpacing={4} fz="sm">
+          <caption className="visually-hidden">{t('portfolio.compare.markersCaption')}</caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('portfolio.compare.marker')}</Table.Th>
+              {data.plans.map((p) => (
+                <Table.Th scope="col" key={p.planId}>
+                  {p.planName}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((m, i) => (
+              <Table.Tr key={m.key}>
+                <Table.Th scope="row">
+                  {m.number}. {m.label[locale]}
+                </Table.Th>
+                {data.plans.map((p) => {
+                  const cell = p.markers[i];
+                  return (
+                    <Table.Td key={p.planId}>
+                      {cell ? (
+                        <>
+                          <Text size="sm">
+                            {t('portfolio.compare.markerData')}:{' '}
+                            {t(`portfolio.compare.levels.${cell.evidence}`)}
+                          </Text>
+                          <Text size="sm">
+                            {t('portfolio.compare.markerQuestionnaire')}:{' '}
+                            {t(`portfolio.compare.levels.${cell.questionnaire}`)}
+                          </Text>
+                        </>
+                      ) : (
+                        t('portfolio.compare.levels.no_data')
+                      )}
+                    </Table.Td>
+                  );
+                })}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollTable>
     </Section>
   );
 }
