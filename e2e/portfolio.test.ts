@@ -237,6 +237,7 @@ describe.runIf(chromiumAvailable())('portfolio', () => {
       .first()
       .waitFor();
     const ranking = page.getByRole('table', { name: /Fremmøde i lektiecafé \(alle planer\): placering/ });
+    await ranking.locator('thead th').first().waitFor();
     const header = await ranking.locator('thead th').allTextContents();
     // The number of observations stands right beside the value.
     expect(header.indexOf('Observationer (n)')).toBe(header.indexOf('Værdi') + 1);
