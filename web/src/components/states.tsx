@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
-import { Alert, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, List, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconAlertCircle, IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../lib/errors';
+import { ApiError } from '../api/client';
 
 export function LoadingState({ label }: { label?: string }) {
   const { t } = useTranslation();
@@ -26,6 +27,14 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
     >
       <Stack gap="sm" align="flex-start">
         <Text size="sm">{errorText(error)}</Text>
+        {/* A refused request names what to fix (a filter value that does not exist, years outside every grant). */}
+        {error instanceof ApiError && error.details.length > 0 && (
+          <List size="sm">
+            {error.details.map((d, i) => (
+              <List.Item key={i}>{d.message}</List.Item>
+            ))}
+          </List>
+        )}
         {onRetry && (
           <Button variant="default" size="xs" onClick={onRetry}>
             {t('common.retry')}
