@@ -95,6 +95,8 @@ export const Me = z.object({
     readAllPlans: z.boolean(),
     /** The portfolio: the fund, area secretariats, organisation members and administrators. */
     portfolio: z.boolean(),
+    /** Process evaluation: administrators and evaluators (the team of a study reads its data). */
+    evaluation: z.boolean(),
   }),
 });
 export type Me = z.infer<typeof Me>;

@@ -57,6 +57,7 @@ describe('user administration', () => {
       createPlan: true,
       readAllPlans: true,
       portfolio: true,
+      evaluation: false,
     });
   });
 

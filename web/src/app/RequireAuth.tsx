@@ -36,7 +36,7 @@ export function RequireCan({
   can,
   children,
 }: {
-  can: 'administer' | 'createPlan' | 'readAllPlans' | 'portfolio';
+  can: 'administer' | 'createPlan' | 'readAllPlans' | 'portfolio' | 'evaluation';
   children: ReactNode;
 }) {
   const me = useMe();

@@ -6,7 +6,14 @@ function me(roles: Me['user']['roles'], can: Partial<Me['can']> = {}): Me {
   return {
     user: { roles } as Me['user'],
     csrfToken: 'x',
-    can: { administer: false, createPlan: false, readAllPlans: false, portfolio: false, ...can },
+    can: {
+      administer: false,
+      createPlan: false,
+      readAllPlans: false,
+      portfolio: false,
+      evaluation: false,
+      ...can,
+    },
   };
 }
 

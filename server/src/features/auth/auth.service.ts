@@ -87,6 +87,7 @@ export async function describeMe(db: Db, userId: string, csrfToken: string): Pro
       createPlan: canCreatePlan(principalLike),
       readAllPlans: canReadAllPlans(principalLike),
       portfolio: canSeePortfolio(principalLike),
+      evaluation: user.isAdmin || roles.some((r) => r.role === 'evaluator'),
     },
   };
 }
