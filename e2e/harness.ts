@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -129,6 +129,53 @@ export async function login(
   await page.locator('input[type="password"]').fill(password);
   await page.getByRole('button', { name: /^(log ind|log in)$/i }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+/**
+ * Counts the page's requests in flight, so `settled` can tell when a page has its data without
+ * waiting out `networkidle`'s fixed half second. Call once per browser context, before any page.
+ */
+export async function trackRequests(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const w = window as unknown as { __pejlingInflight: number };
+    w.__pejlingInflight = 0;
+    const original = window.fetch.bind(window);
+    window.fetch = async (...args: Parameters<typeof fetch>) => {
+      w.__pejlingInflight++;
+      try {
+        return await original(...args);
+      } finally {
+        w.__pejlingInflight--;
+      }
+    };
+  });
+}
+
+/**
+ * Waits until a page has rendered its heading, no request is in flight, nothing is loading or
+ * busy, and that has held for a tenth of a second (a context with `trackRequests`).
+ */
+export async function settled(page: Page, timeout = 15_000): Promise<void> {
+  await page.waitForLoadState('load');
+  await page
+    .waitForFunction(
+      () => {
+        const w = window as unknown as { __pejlingInflight?: number; __pejlingQuietSince?: number };
+        const quiet =
+          (w.__pejlingInflight ?? 0) === 0 &&
+          document.querySelector('h1') !== null &&
+          !document.querySelector('[aria-busy="true"], .mantine-Loader-root');
+        if (!quiet) {
+          w.__pejlingQuietSince = undefined;
+          return false;
+        }
+        w.__pejlingQuietSince ??= performance.now();
+        return performance.now() - w.__pejlingQuietSince >= 100;
+      },
+      undefined,
+      { timeout, polling: 25 },
+    )
+    .catch(() => {});
 }
 
 /** WCAG 2.1 A and AA: returns the violations, formatted for a readable failure. */
