@@ -123,4 +123,21 @@ describe.runIf(chromiumAvailable())('a plan from creation to export', () => {
     expect(ours[col('Bevillingsstørrelse')]).toBe('over 15 mio. kr.');
     expect(ours[col('Størrelse (lejemål)')]).toBe('1.500+');
   });
+
+  it('keeps a search typed just before a sort, both in the address', async () => {
+    await page.goto(`${server.url}/plans`);
+    await page.getByRole('columnheader').first().waitFor();
+    // The search waits for typing to pause; a sort clicked meanwhile must not undo it, nor it the sort.
+    await page.getByRole('searchbox', { name: 'Søg' }).fill('Vollsmose');
+    await page.getByRole('button', { name: /Kommune/ }).click();
+    await expect
+      .poll(() => {
+        const u = new URL(page.url());
+        return `${u.searchParams.get('q')} ${u.searchParams.get('sort')}`;
+      })
+      .toBe('Vollsmose municipality');
+    await page.waitForTimeout(800);
+    const u = new URL(page.url());
+    expect([u.searchParams.get('q'), u.searchParams.get('sort')]).toEqual(['Vollsmose', 'municipality']);
+  });
 });

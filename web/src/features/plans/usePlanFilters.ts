@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { useSearchUpdate } from '../../lib/useSearchUpdate';
 import { planFilterKeys, type PlanFilters } from '../../api/types';
 
 export const planSortKeys = [
@@ -39,41 +40,31 @@ export function filtersToSearch(filters: PlanFilters): string {
 
 /** The plan filters live in the URL, so a filtered list or matrix can be shared as a link. */
 export function usePlanFilters() {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const updateSearch = useSearchUpdate();
   const key = params.toString();
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const filters = useMemo(() => filtersFromParams(params), [key]);
 
   const setFilters = useCallback(
-    (patch: Partial<PlanFilters>) => {
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          for (const [k, v] of Object.entries(patch)) {
-            if (v) next.set(k, v);
-            else next.delete(k);
-          }
-          return next;
-        },
-        { replace: true },
-      );
-    },
-    [setParams],
+    (patch: Partial<PlanFilters>) =>
+      updateSearch((next) => {
+        for (const [k, v] of Object.entries(patch)) {
+          if (v) next.set(k, v);
+          else next.delete(k);
+        }
+      }),
+    [updateSearch],
   );
 
-  const clearFilters = useCallback(() => {
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams();
-        for (const k of ['sort', 'dir']) {
-          const v = prev.get(k);
-          if (v) next.set(k, v);
-        }
-        return next;
-      },
-      { replace: true },
-    );
-  }, [setParams]);
+  // Clears the filters and keeps the sort order.
+  const clearFilters = useCallback(
+    () =>
+      updateSearch((next) => {
+        for (const k of [...next.keys()]) if (k !== 'sort' && k !== 'dir') next.delete(k);
+      }),
+    [updateSearch],
+  );
 
   const hasFilters = planFilterKeys.some((k) => !!filters[k]);
   return { filters, setFilters, clearFilters, hasFilters };

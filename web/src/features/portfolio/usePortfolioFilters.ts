@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { useSearchUpdate } from '../../lib/useSearchUpdate';
 import { portfolioFilterKeys, type PortfolioFilterValues } from '../../api/portfolio';
 
 /** Reads the portfolio filters from a query string, keeping only known keys and non-empty values. */
@@ -28,38 +29,30 @@ export function portfolioFiltersToSearch(filters: PortfolioFilterValues): string
  * filters follow from tab to tab. A tab's own choices (sort, period, plans compared) are left alone.
  */
 export function usePortfolioFilters() {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const updateSearch = useSearchUpdate();
   const key = params.toString();
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const filters = useMemo(() => portfolioFiltersFromParams(params), [key]);
 
   const setFilters = useCallback(
-    (patch: PortfolioFilterValues) => {
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          for (const [k, v] of Object.entries(patch)) {
-            if (v) next.set(k, v);
-            else next.delete(k);
-          }
-          return next;
-        },
-        { replace: true },
-      );
-    },
-    [setParams],
+    (patch: PortfolioFilterValues) =>
+      updateSearch((next) => {
+        for (const [k, v] of Object.entries(patch)) {
+          if (v) next.set(k, v);
+          else next.delete(k);
+        }
+      }),
+    [updateSearch],
   );
 
-  const clearFilters = useCallback(() => {
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
+  const clearFilters = useCallback(
+    () =>
+      updateSearch((next) => {
         for (const k of portfolioFilterKeys) next.delete(k);
-        return next;
-      },
-      { replace: true },
-    );
-  }, [setParams]);
+      }),
+    [updateSearch],
+  );
 
   const hasFilters = portfolioFilterKeys.some((k) => !!filters[k]);
   return { filters, setFilters, clearFilters, hasFilters, search: portfolioFiltersToSearch(filters) };
@@ -67,20 +60,16 @@ export function usePortfolioFilters() {
 
 /** One of a tab's own settings in the URL (`groupBy`, `year`), with a setter that keeps the rest. */
 export function useParam(name: string): [string, (value: string) => void] {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const updateSearch = useSearchUpdate();
   const value = params.get(name) ?? '';
   const set = useCallback(
     (v: string) =>
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          if (v) next.set(name, v);
-          else next.delete(name);
-          return next;
-        },
-        { replace: true },
-      ),
-    [name, setParams],
+      updateSearch((next) => {
+        if (v) next.set(name, v);
+        else next.delete(name);
+      }),
+    [name, updateSearch],
   );
   return [value, set];
 }
