@@ -380,6 +380,19 @@ describe('creating, reading, saving and deleting', () => {
     expect(Date.now() - started).toBeLessThan(15_000);
     expect((await admin.delete(`${base()}/${th.id}`)).statusCode).toBe(204);
   });
+  it('takes a diagram of 2000 nodes with long texts, beyond the usual 1 MB request', async () => {
+    const th = await ok<TheoryDetail>(admin.post(base(), { scope: 'crossCutting', title: 'Fuld' }), 201);
+    const nodes = Array.from({ length: 2000 }, (_, i) => ({
+      ...node(`n${i}`, 'output', `${i} `.padEnd(300, 'ø')),
+      description: 'Beskrivelse '.repeat(40),
+    }));
+    const body = { version: 1, title: 'Fuld', nodes, edges: [] };
+    expect(JSON.stringify(body).length).toBeGreaterThan(1024 * 1024);
+    const saved = await ok<TheoryDetail>(admin.put(`${base()}/${th.id}`, body));
+    expect(saved.nodeCount).toBe(2000);
+    expect(saved.nodes[1999]!.label).toBe('1999 '.padEnd(300, 'ø').trim());
+    expect((await admin.delete(`${base()}/${th.id}`)).statusCode).toBe(204);
+  });
 });
 
 describe('draft, comparison and export', () => {
