@@ -11,7 +11,7 @@ import type { MarkerLevel } from '../../api/markers';
 
 const look: Record<MarkerLevel, { color: string; Icon: Icon }> = {
   strong: { color: 'green', Icon: IconCircleCheck },
-  partial: { color: 'yellow', Icon: IconCircleHalf2 },
+  partial: { color: 'orange', Icon: IconCircleHalf2 },
   weak: { color: 'red', Icon: IconCircleX },
   no_data: { color: 'gray', Icon: IconCircleDashed },
 };
