@@ -557,12 +557,7 @@ function LinksModal({
   return (
     <AppModal opened onClose={onClose} title={t('markers.surveys.linksShownTitle', { name })} size="xl">
       <Stack gap="md">
-        <Alert
-          color="orange"
-          variant="light"
-          role="status"
-          title={t('markers.surveys.linksShownTitle', { name })}
-        >
+        <Alert color="orange" variant="light" role="status" title={t('markers.surveys.linksOnceTitle')}>
           {t('markers.surveys.linksOnce')}
         </Alert>
         <Group>

@@ -88,6 +88,7 @@ export const markersDa = {
     actionsFor: 'Handlinger for {{name}}',
     create: 'Opret og lav links',
     linksShownTitle: 'Links til {{name}}',
+    linksOnceTitle: 'Vises kun denne ene gang',
     linksOnce:
       'Linkene vises kun nu og kan ikke vises igen: kun en kontrolsum gemmes. Kopiér dem, og send hvert link til én person i gruppen. Luk først, når du har kopieret dem.',
     linksCaption: 'De nye links pr. gruppe',
@@ -250,6 +251,7 @@ export const markersEn: typeof markersDa = {
     actionsFor: 'Actions for {{name}}',
     create: 'Create and make links',
     linksShownTitle: 'Links for {{name}}',
+    linksOnceTitle: 'Shown this once only',
     linksOnce:
       'The links are shown only now and cannot be shown again: only a checksum is stored. Copy them and send each link to one person in the group. Close only when you have copied them.',
     linksCaption: 'The new links per group',
