@@ -20,6 +20,7 @@ describe.runIf(chromiumAvailable())('implementation markers', () => {
   let browser: Browser;
   let page: Page;
   let planId: string;
+  let planName: string;
   let links: string[] = [];
 
   const questionnaireCell = (key: string) => page.locator(`[data-testid="questionnaire-${key}"]`);
@@ -32,10 +33,10 @@ describe.runIf(chromiumAvailable())('implementation markers', () => {
     ).newPage();
     await login(page, server.url);
     // The first example plan by name; it has an example questionnaire for its last year.
-    planId = await page.evaluate(async () => {
+    ({ id: planId, name: planName } = await page.evaluate(async () => {
       const plans = (await (await fetch('/api/plans')).json()) as { items: { id: string; name: string }[] };
-      return [...plans.items].sort((a, b) => a.name.localeCompare(b.name, 'da'))[0]!.id;
-    });
+      return [...plans.items].sort((a, b) => a.name.localeCompare(b.name, 'da'))[0]!;
+    }));
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
@@ -55,12 +56,12 @@ describe.runIf(chromiumAvailable())('implementation markers', () => {
     await page.getByRole('button', { name: 'Nyt spørgeskema' }).click();
     const form = page.getByRole('dialog', { name: 'Nyt spørgeskema' });
     await form.getByLabel('Mindst antal svar pr. gruppe').fill('2');
-    await form.getByLabel('Projektmedarbejdere').fill('2');
+    await form.getByLabel('Projektmedarbejdere').fill('3');
     await form.getByRole('button', { name: 'Opret og lav links' }).click();
     const shown = page.getByRole('dialog', { name: /^Links til Pejlemærker/ });
     await shown.getByText('Linkene vises kun nu og kan ikke vises igen', { exact: false }).waitFor();
     links = await shown.locator('[data-link]').allTextContents();
-    expect(links).toHaveLength(2);
+    expect(links).toHaveLength(3);
     expect(links[0]).toMatch(/\/questionnaire\/[A-Za-z0-9_-]{43}$/);
     expect(await axeViolations(page)).toEqual([]);
     await shown.getByRole('button', { name: 'Jeg har kopieret linkene' }).click();
@@ -135,6 +136,9 @@ describe.runIf(chromiumAvailable())('implementation markers', () => {
     for (const radio of await other.locator('input[type="radio"][value="5"]').all()) await radio.check();
     await other.getByRole('button', { name: 'Send answers' }).click();
     await other.getByRole('heading', { name: 'Thank you for your answer' }).waitFor();
+    // A link that does not exist says so.
+    await other.goto(`${server.url}/questionnaire/${'x'.repeat(43)}`);
+    await other.getByRole('heading', { name: 'The link does not exist' }).waitFor();
     await guest.close();
   }, 60_000);
 
@@ -145,7 +149,21 @@ describe.runIf(chromiumAvailable())('implementation markers', () => {
     const staff = page
       .getByRole('table', { name: /gennemsnit pr. interessentgruppe/ })
       .locator('tr[data-group="project_staff"]');
-    expect(await staff.textContent()).toContain('2 af 2');
+    expect(await staff.textContent()).toContain('2 af 3');
+
+    // Closed after a confirmation, the questionnaire refuses the link still unused.
+    const surveys = page.getByRole('region', { name: 'Spørgeskemaer' });
+    await surveys.getByRole('button', { name: 'Luk spørgeskemaet' }).click();
+    await page
+      .getByRole('dialog', { name: /^Luk Pejlemærker/ })
+      .getByRole('button', { name: 'Ja, luk' })
+      .click();
+    await surveys.getByText('Lukket').first().waitFor();
+    const guest = await browser.newContext();
+    const third = await guest.newPage();
+    await third.goto(links[2]!);
+    await third.getByRole('heading', { name: 'Spørgeskemaet er lukket' }).waitFor();
+    await guest.close();
 
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 2, name: /^Markers \d{4}$/ }).waitFor();
@@ -155,9 +173,13 @@ describe.runIf(chromiumAvailable())('implementation markers', () => {
     const year = (await page
       .getByRole('heading', { level: 2, name: /^Markers \d{4}$/ })
       .textContent())!.slice(-4);
-    await page.goto(`${server.url}/portfolio/markers?period=${year}`);
+    // Filtered to the plan by the portfolio's search, as the other portfolio views are.
+    await page.goto(
+      `${server.url}/portfolio/markers?period=${year}&q=${encodeURIComponent(planName.split(' ').pop()!)}`,
+    );
     await page.getByRole('heading', { level: 1, name: 'Implementation markers' }).waitFor();
     const row = page.locator(`tr[data-plan="${planId}"]`);
+    await expect.poll(() => page.locator('tr[data-plan]').count()).toBe(1);
     await expect.poll(() => row.textContent()).toContain('Strong');
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Dansk' }).click();
