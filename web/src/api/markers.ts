@@ -40,7 +40,8 @@ export function usePlanMarkers(planId: string, period: string | undefined) {
   return useQuery({
     queryKey: [...markersKey(planId), period ?? 'current'],
     queryFn: ({ signal }) => api.get<PlanMarkers>(`/api/plans/${planId}/markers`, { period }, signal),
-    placeholderData: keepPreviousData,
+    // Another year of the same plan keeps the last answer on screen while it loads; another plan does not.
+    placeholderData: (previous) => (previous?.planId === planId ? previous : undefined),
   });
 }
 
