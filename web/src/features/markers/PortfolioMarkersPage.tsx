@@ -15,7 +15,7 @@ import { PortfolioPage } from '../portfolio/PortfolioShell';
 import { usePortfolioFilters } from '../portfolio/usePortfolioFilters';
 import { LevelBadge } from './parts';
 
-const LEVEL_COLOURS = { strong: '#2e7d32', partial: '#b8860b', weak: '#b3261e', no_data: '#9e9e9e' };
+const LEVEL_COLOURS = { strong: '#2e7d32', partial: '#c2590a', weak: '#b3261e', no_data: '#9e9e9e' };
 
 /** Portefølje › Pejlemærker: every visible plan's five markers for a year, data and questionnaire. */
 export default function PortfolioMarkersPage() {
