@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import {
   Alert,
+  Button,
   Grid,
   Group,
   List,
@@ -14,6 +15,7 @@ import {
   Title,
 } from '@mantine/core';
 import { IconFlask } from '@tabler/icons-react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import {
   MARKER_KEYS,
@@ -54,7 +56,7 @@ export default function MarkersTab() {
     const d = markers.data;
     return (
       <Stack gap="lg" aria-busy={markers.isFetching}>
-        <Current data={d} canEdit={plan.canEdit} />
+        <Current data={d} canEdit={plan.canEdit} planId={plan.id} />
         {d.survey && <Groups data={d} />}
         <History data={d} />
       </Stack>
@@ -79,13 +81,38 @@ export default function MarkersTab() {
   );
 }
 
-function Current({ data: d, canEdit }: { data: PlanMarkers; canEdit: boolean }) {
+function Current({ data: d, canEdit, planId }: { data: PlanMarkers; canEdit: boolean; planId: string }) {
   const { t } = useTranslation();
+  // An empty plan: nothing to count anywhere (a missing agreement alone reads as weak, not as no data).
+  const noData = d.markers
+    .flatMap((m) => m.evidence.measures)
+    .every((x) => x.level === 'no_data' || x.key === 'agreement_signed_current');
   return (
     <Section title={t('markers.markersTitle', { year: d.period })} id="markers-current">
       <Text size="sm" c="dimmed" mt={-8}>
         {t('markers.periodHelp', { date: formatDate(d.asOf) })}
       </Text>
+      {noData && (
+        <EmptyState
+          title={t('markers.noDataTitle')}
+          headingOrder={3}
+          action={
+            <Group gap="sm">
+              <Button component={Link} to={`/plans/${planId}/organisation`} variant="default">
+                {t('markers.toOrganisation')}
+              </Button>
+              <Button component={Link} to={`/plans/${planId}/goals`} variant="default">
+                {t('markers.toGoals')}
+              </Button>
+              <Button component={Link} to={`/plans/${planId}/activities`} variant="default">
+                {t('markers.toActivities')}
+              </Button>
+            </Group>
+          }
+        >
+          {t('markers.noDataText')}
+        </EmptyState>
+      )}
       {!d.survey && (
         <EmptyState title={t('markers.noSurveyTitle', { year: d.period })} headingOrder={3}>
           {t('markers.noSurveyText')} {!canEdit && t('markers.noSurveyReadOnly')}

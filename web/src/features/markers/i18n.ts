@@ -45,6 +45,12 @@ export const markersDa = {
   noSurveyText:
     'Spørgeskema-kolonnen er tom, til der er sendt et spørgeskema ud for året, og mindst én gruppe har svaret nok.',
   noSurveyReadOnly: 'Planens redaktører kan sende et spørgeskema ud.',
+  noDataTitle: 'Planen har endnu ingen data at læse pejlemærkerne af',
+  noDataText:
+    'Pejlemærkerne læses af planens projektorganisering, mål og indikatorer, aktiviteter og samarbejdsaftale. Udfyld dem, så viser kortene herunder, hvad data siger.',
+  toOrganisation: 'Gå til Organisering',
+  toGoals: 'Gå til Mål og indikatorer',
+  toActivities: 'Gå til Aktiviteter',
   historyTitle: 'Udvikling over år',
   historyIntro: 'Niveauet for hvert pejlemærke år for år, fra data og fra spørgeskemaet.',
   historyEmpty: 'Planen har ingen periode endnu, så der er ingen år at vise.',
@@ -208,6 +214,12 @@ export const markersEn: typeof markersDa = {
   noSurveyText:
     'The questionnaire column stays empty until a questionnaire has been sent out for the year and at least one group has answered enough.',
   noSurveyReadOnly: "The plan's editors can send out a questionnaire.",
+  noDataTitle: 'The plan has no data yet to read the markers from',
+  noDataText:
+    "The markers are read from the plan's project organisation, goals and indicators, activities and collaboration agreement. Fill them in, and the cards below show what the data says.",
+  toOrganisation: 'Go to Organisation',
+  toGoals: 'Go to Goals and indicators',
+  toActivities: 'Go to Activities',
   historyTitle: 'Over the years',
   historyIntro: "Each marker's level year by year, from the data and from the questionnaire.",
   historyEmpty: 'The plan has no period yet, so there are no years to show.',
