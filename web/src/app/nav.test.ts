@@ -54,6 +54,7 @@ describe('navItems: Portefølje › Typologier', () => {
       'portfolioSharedIndicators',
       'caseMatrix',
       'typology',
+      'portfolioMarkers',
     ]);
     const overview = item!.children![0]!;
     expect(isActive(overview, '/portfolio')).toBe(true);

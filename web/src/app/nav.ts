@@ -33,6 +33,7 @@ export function navItems(me: Me): NavItem[] {
         },
         { key: 'caseMatrix', to: '/portfolio/case-matrix', match: '/portfolio/case-matrix' },
         { key: 'typology', to: '/portfolio/typology', match: '/portfolio/typology' },
+        { key: 'portfolioMarkers', to: '/portfolio/markers', match: '/portfolio/markers' },
       ],
     });
   } else if (me.can.readAllPlans || me.can.administer) {

@@ -45,12 +45,17 @@ const ParticipantsPage = lazy(() => import('../features/results/ParticipantsPage
 const ReportsTab = lazy(() => import('../features/reports/ReportsTab'));
 const ReportPage = lazy(() => import('../features/reports/ReportPage'));
 const DataTab = lazy(() => import('../features/data/DataTab'));
+const MarkersTab = lazy(() => import('../features/markers/MarkersTab'));
+const QuestionnairePage = lazy(() => import('../features/markers/QuestionnairePage'));
+const PortfolioMarkersPage = lazy(() => import('../features/markers/PortfolioMarkersPage'));
 
 const admin = (el: React.ReactNode) => <RequireCan can="administer">{el}</RequireCan>;
 const portfolio = (el: React.ReactNode) => <RequireCan can="portfolio">{el}</RequireCan>;
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  // The public questionnaire behind an invitation link: no login.
+  { path: '/questionnaire/:token', element: <QuestionnairePage />, errorElement: <RouteError /> },
   {
     path: '/',
     element: <RequireAuth />,
@@ -74,6 +79,7 @@ export const router = createBrowserRouter([
           { path: 'reports', element: <ReportsTab /> },
           { path: 'reports/:reportId', element: <ReportPage /> },
           { path: 'data', element: <DataTab /> },
+          { path: 'markers', element: <MarkersTab /> },
         ],
       },
       { path: 'plans/:id/edit', element: <PlanFormPage /> },
@@ -82,6 +88,7 @@ export const router = createBrowserRouter([
       { path: 'portfolio/compliance', element: portfolio(<PortfolioCompliancePage />) },
       { path: 'portfolio/grants', element: portfolio(<PortfolioGrantsPage />) },
       { path: 'portfolio/compare', element: portfolio(<PortfolioComparePage />) },
+      { path: 'portfolio/markers', element: portfolio(<PortfolioMarkersPage />) },
       { path: 'portfolio/case-matrix', element: <CaseMatrixPage /> },
       { path: 'portfolio/typology', element: <TypologyPortfolioPage /> },
       { path: 'secretariats', element: <SecretariatListPage /> },

@@ -22,7 +22,7 @@ export const PLAN_TABS: { key: PlanTabKey; path: string; enabled: boolean }[] = 
   { key: 'goals', path: 'goals', enabled: true },
   { key: 'activities', path: 'activities', enabled: true },
   { key: 'theoryOfChange', path: 'theory-of-change', enabled: false },
-  { key: 'markers', path: 'markers', enabled: false },
+  { key: 'markers', path: 'markers', enabled: true },
   { key: 'reports', path: 'reports', enabled: true },
   { key: 'data', path: 'data', enabled: true },
   { key: 'history', path: 'history', enabled: false },

@@ -14,7 +14,8 @@ export type PortfolioTabKey =
   | 'compare'
   | 'sharedIndicators'
   | 'caseMatrix'
-  | 'typology';
+  | 'typology'
+  | 'markers';
 
 /** The portfolio's views, each a page under /portfolio (SCREENS.md: Portefølje). */
 export const PORTFOLIO_TABS: { key: PortfolioTabKey; path: string }[] = [
@@ -26,6 +27,7 @@ export const PORTFOLIO_TABS: { key: PortfolioTabKey; path: string }[] = [
   { key: 'sharedIndicators', path: '/portfolio/shared-indicators' },
   { key: 'caseMatrix', path: '/portfolio/case-matrix' },
   { key: 'typology', path: '/portfolio/typology' },
+  { key: 'markers', path: '/portfolio/markers' },
 ];
 
 /**

@@ -12,6 +12,7 @@ export const portfolioDa = {
     sharedIndicators: 'Fælles indikatorer',
     caseMatrix: 'Casematrix',
     typology: 'Typologi',
+    markers: 'Pejlemærker',
   },
   filters: {
     search: 'Søg i planer',
@@ -207,6 +208,7 @@ export const portfolioEn: typeof portfolioDa = {
     sharedIndicators: 'Shared indicators',
     caseMatrix: 'Case matrix',
     typology: 'Typology',
+    markers: 'Implementation markers',
   },
   filters: {
     search: 'Search plans',
