@@ -202,7 +202,10 @@ describe('creating, reading, saving and deleting', () => {
           280,
           0,
         ),
-        node('i', 'impact', 'Flere i beskæftigelse', { type: 'goal', id: impactId }, 560, 0),
+        {
+          ...node('i', 'impact', 'Flere i beskæftigelse', { type: 'goal', id: impactId }, 560, 0),
+          description: null,
+        },
         {
           ...node('s', 'assumption', 'Virksomhederne vil ansætte unge', null, 280, 120),
           description: 'Lokale butikker',
