@@ -409,7 +409,8 @@ export async function searchTheories(db: Db, principal: Principal, q: SearchIn):
     );
   const ids = theories.map((t) => t.id);
   const [nodes, edges] = await Promise.all([
-    findNodes(db, ids),
+    // Paths need every node; a search for nodes alone reads only those of the kind asked for.
+    findNodes(db, ids, wantPaths ? undefined : (kind ?? undefined)),
     wantPaths ? findEdges(db, ids) : Promise.resolve(new Map<string, DiagramEdge[]>()),
   ]);
   const result: TheorySearchResult = { nodes: [], paths: [], truncated: false };
