@@ -1,5 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   PlanDetail,
@@ -9,6 +10,7 @@ import type {
   TheorySearchResult,
   TheoryUpdate,
 } from '@pejling/contracts';
+import { validateDiagram } from '../src/domain/theory.js';
 import { buildPlan, buildUser } from './factories.js';
 import { createTestApp, type TestApp, type TestClient } from './test-app.js';
 
@@ -200,7 +202,10 @@ describe('creating, reading, saving and deleting', () => {
           280,
           0,
         ),
-        node('i', 'impact', 'Flere i beskæftigelse', { type: 'goal', id: impactId }, 560, 0),
+        {
+          ...node('i', 'impact', 'Flere i beskæftigelse', { type: 'goal', id: impactId }, 560, 0),
+          description: null,
+        },
         {
           ...node('s', 'assumption', 'Virksomhederne vil ansætte unge', null, 280, 120),
           description: 'Lokale butikker',
@@ -277,6 +282,24 @@ describe('creating, reading, saving and deleting', () => {
       'theory_updated',
       'theory_deleted',
     ]);
+  });
+
+  it('lets only one of two saves on the same version through', async () => {
+    const th = await ok<TheoryDetail>(admin.post(base(), { scope: 'crossCutting', title: 'Samtidig' }), 201);
+    const save = (label: string) =>
+      admin.put(`${base()}/${th.id}`, {
+        version: 1,
+        title: label,
+        nodes: Array.from({ length: 50 }, (_, i) => node(`n${i}`, 'output', `${label} ${i}`)),
+        edges: [],
+      });
+    const results = await Promise.all([save('Første'), save('Anden')]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const winner = results.find((r) => r.statusCode === 200)!.json() as TheoryDetail;
+    const read = await ok<TheoryDetail>(admin.get(`${base()}/${th.id}`));
+    expect(read.version).toBe(2);
+    expect(read.nodes.map((n) => n.label)).toEqual(winner.nodes.map((n) => n.label));
+    expect(read.nodes.every((n) => n.label.startsWith(read.title))).toBe(true);
   });
 
   it('refuses every bad diagram with a message naming the element, storing nothing', async () => {
@@ -537,5 +560,65 @@ describe('search across plans', () => {
     expect((await ok<TheorySearchResult>(admin.get('/api/theories/search'))).nodes).toEqual([]);
     expect((await admin.get('/api/theories/search?kind=goal')).statusCode).toBe(400);
     expect((await t.anonymous.get('/api/theories/search?text=job')).statusCode).toBe(401);
+  });
+});
+
+describe('random input', () => {
+  it('never answers a save or a search with a server error, and stores only what the rules allow', async () => {
+    const th = await ok<TheoryDetail>(admin.post(base(), { scope: 'crossCutting', title: 'Tilfældig' }), 201);
+    let version = th.version;
+    const id = fc.constantFrom('a', 'b', 'c', 'd', 'x y', '');
+    const kind = fc.constantFrom('activity', 'output', 'impact', 'assumption', 'externalFactor', 'goal');
+    const link = fc.oneof(
+      fc.constant(null),
+      fc.record({
+        type: fc.constantFrom('activity', 'goal', 'indicator'),
+        id: fc.constantFrom(activityId, impactId, indicatorId, otherActivityId, 'ikke-et-id'),
+      }),
+    );
+    const nodeArb = fc.record({
+      id,
+      kind,
+      label: fc.string({ maxLength: 6 }),
+      x: fc.oneof(fc.double({ noNaN: true, min: -1e6, max: 1e6 }), fc.constant(1e12)),
+      y: fc.integer(),
+      link,
+    });
+    const edgeArb = fc.record({ id, from: id, to: id, rationale: fc.string({ maxLength: 5 }) });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(nodeArb, { maxLength: 5 }),
+        fc.array(edgeArb, { maxLength: 5 }),
+        async (nodes, edges) => {
+          const res = await admin.put(`${base()}/${th.id}`, { version, title: 'Tilfældig', nodes, edges });
+          expect(res.statusCode, res.body).toBeLessThan(500);
+          if (res.statusCode === 200) {
+            version = (res.json() as TheoryDetail).version;
+            const stored = res.json() as TheoryDetail;
+            expect(validateDiagram(stored.nodes, stored.edges)).toEqual([]);
+            expect(stored.nodes.every((n) => n.live?.type !== 'missing')).toBe(true);
+          } else {
+            expect(res.statusCode).toBe(400);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          kind: fc.string({ maxLength: 8 }),
+          text: fc.string({ maxLength: 8 }),
+          focusArea: fc.string({ maxLength: 8 }),
+          fromText: fc.string({ maxLength: 4 }),
+          toText: fc.string({ maxLength: 4 }),
+        }),
+        async (q) => {
+          const res = await admin.get(`/api/theories/search?${new URLSearchParams(q).toString()}`);
+          expect(res.statusCode, res.body).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });
