@@ -27,6 +27,7 @@ import { resultsRoutes } from './features/results/results.routes.js';
 import { importRoutes } from './features/imports/imports.routes.js';
 import { portfolioRoutes } from './features/portfolio/portfolio.routes.js';
 import { evaluationRoutes } from './features/evaluation/evaluation.routes.js';
+import { evaluationExportRoutes } from './features/evaluation/analysis-export.routes.js';
 import { markersRoutes } from './features/markers/markers.routes.js';
 
 export interface RouteEntry {
@@ -149,6 +150,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(agendaRoutes(deps));
   await app.register(importRoutes(deps));
   await app.register(evaluationRoutes(deps));
+  await app.register(evaluationExportRoutes(deps));
   await app.register(markersRoutes(deps));
 
   app.get('/api/openapi.json', { config: { permission: PUBLIC }, schema: { hide: true } }, async () =>
