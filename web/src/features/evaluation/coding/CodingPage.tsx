@@ -174,11 +174,14 @@ function CodingView({
         </>
       }
     >
-      <Paper withBorder p="md" radius="md" id={helpId}>
-        <Title order={2} size="h5" mb={4}>
+      <VisuallyHidden id={helpId}>{t('evalCoding.help.short')}</VisuallyHidden>
+      <Paper withBorder p="md" radius="md" component="details">
+        <Text component="summary" fw={700} style={{ cursor: 'pointer' }}>
           {t('evalCoding.help.title')}
-        </Title>
-        <Text fz="sm">{t('evalCoding.help.intro')}</Text>
+        </Text>
+        <Text fz="sm" mt={4}>
+          {t('evalCoding.help.intro')}
+        </Text>
         <List fz="sm" spacing={2} mt={4}>
           {(t('evalCoding.help.keys', { returnObjects: true }) as string[]).map((k) => (
             <List.Item key={k}>{k}</List.Item>
@@ -322,7 +325,11 @@ function CodingView({
                             code: code?.name ?? '',
                             text: excerpt(c.text, 60),
                           })}
-                          onClick={() => setSelectedId(c.id)}
+                          onClick={() => {
+                            setSelectedId(c.id);
+                            if (c.end <= positions.codePointLength)
+                              transcript.current?.reveal(positions.toUnit(c.start));
+                          }}
                         >
                           {t('evalCoding.select')}
                         </Button>

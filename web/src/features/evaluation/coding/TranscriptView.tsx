@@ -28,6 +28,8 @@ export interface Range {
 
 export interface TranscriptHandle {
   focus: () => void;
+  /** Scrolls the line holding UTF-16 position `pos` into view. */
+  reveal: (pos: number) => void;
 }
 
 interface Props {
@@ -75,14 +77,31 @@ export const TranscriptView = forwardRef<TranscriptHandle, Props>(function Trans
   const [cursor, setCursor] = useState<{ anchor: number; head: number } | null>(null);
   const [announce, setAnnounce] = useState('');
 
-  useImperativeHandle(ref, () => ({ focus: () => scroller.current?.focus() }), []);
-
   const virtual = useVirtualizer({
     count: lines.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => 30,
+    // About 70 characters to a line of 25 px: close enough that rows seldom move once measured.
+    estimateSize: (i) => 34 + Math.floor((lines[i]?.text.length ?? 0) / 70) * 25,
     overscan: 12,
   });
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      focus: () => scroller.current?.focus(),
+      reveal: (pos: number) => {
+        let lo = 0;
+        let hi = lines.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (lines[mid]!.start <= pos) lo = mid + 1;
+          else hi = mid;
+        }
+        virtual.scrollToIndex(Math.max(0, lo - 1), { align: 'center' });
+      },
+    }),
+    [lines, virtual],
+  );
 
   const byStartLine = useMemo(() => {
     const m = new Map<number, ShownCoding[]>();

@@ -8,6 +8,8 @@ export const evalCodingDa = {
   length: '{{formatted}} tegn',
   help: {
     title: 'Sådan koder du med tastaturet',
+    short:
+      'Pil ned og op vælger næste eller forrige sætning, Skift udvider passagen, Page Down og Page Up går et afsnit, Enter går til koderne, Escape fjerner passagen.',
     intro:
       'Gå til teksten med Tab. Tasterne virker, mens teksten har fokus; den valgte passage læses op, når den ændres.',
     keys: [
@@ -87,6 +89,8 @@ export const evalCodingEn: typeof evalCodingDa = {
   length: '{{formatted}} characters',
   help: {
     title: 'How to code with the keyboard',
+    short:
+      'Down and up arrows choose the next or previous sentence, Shift extends the passage, Page Down and Page Up move by paragraph, Enter goes to the codes, Escape clears the passage.',
     intro:
       'Tab to the text. The keys work while the text has focus; the chosen passage is read out when it changes.',
     keys: [
