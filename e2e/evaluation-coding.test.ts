@@ -205,7 +205,7 @@ describe.runIf(chromiumAvailable())('evaluation coding', () => {
     await page.goto(`${base()}/analysis`);
     await page.getByRole('heading', { level: 1, name: 'Case × kode' }).waitFor();
     await settle();
-    const cell = page.getByRole('button', { name: '1 kodninger: Åparken, Styring' });
+    const cell = page.getByRole('button', { name: '1 kodning: Åparken, Styring' });
     await cell.click();
     await page.getByTestId('coded-text').getByText('Styregruppen mødes hver måned 😀').waitFor();
   }, 30_000);
@@ -224,7 +224,26 @@ describe.runIf(chromiumAvailable())('evaluation coding', () => {
     await page.getByTestId('framework').getByText('1 citat').waitFor();
   }, 30_000);
 
+  it('shows agreement per code for a transcript and two coders', async () => {
+    await page.goto(`${base()}/agreement`);
+    await page.getByRole('heading', { level: 1, name: 'Interkoder-enighed' }).waitFor();
+    const choose = async (label: string, option: string) => {
+      await page.getByLabel(label, { exact: true }).first().click();
+      await page.getByRole('option', { name: option }).first().click();
+    };
+    await choose('Transskription', 'Interview med projektlederen');
+    await choose('Koder A', 'E2E Administrator');
+    await choose('Koder B', 'E2E Administrator');
+    const table = page.getByTestId('agreement');
+    await table.getByRole('rowheader', { name: 'Barriere' }).waitFor();
+    expect(await table.getByRole('row', { name: /Barriere/ }).textContent()).toMatch(/100(,0)? %/);
+    await page.getByText('Koderne er enige om hele teksten.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  }, 30_000);
+
   it('exports the study as .qdpx', async () => {
+    await page.goto(`${base()}/analysis/framework`);
+    await page.getByRole('heading', { level: 1, name: 'Framework-matrix' }).waitFor();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'Eksporter projekt (.qdpx)' }).click(),

@@ -43,7 +43,7 @@ export default function AgreementPage() {
     const r = positions.toUnits(start, Math.min(end, positions.codePointLength));
     return source.data.text.slice(r.start, r.end);
   };
-  const pct = (v: number | null) => (v === null ? '–' : `${formatNumber(v * 100, locale, 1)} %`);
+  const pct = (v: number | null) => (v === null ? '–' : `${formatNumber(v, locale, 1)} %`);
   const kappa = (v: number | null) => (v === null ? '–' : formatNumber(v, locale, 2));
   const ready = Boolean(sourceId && coderA && coderB);
 
