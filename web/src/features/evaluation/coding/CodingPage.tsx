@@ -97,6 +97,8 @@ function CodingView({
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [coder, setCoder] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  // A new key empties the code filter after each coding.
+  const [pickerKey, setPickerKey] = useState(0);
   const apply = useApplyCodes(studyId);
 
   const positions = useMemo(() => new Positions(source.text), [source.text]);
@@ -146,6 +148,7 @@ function CodingView({
           notifySuccess(done);
           setMessage(done);
           setChosen([]);
+          setPickerKey((k) => k + 1);
           setPassage(null);
           transcript.current?.focus();
         },
@@ -260,7 +263,7 @@ function CodingView({
                     {t('evalCoding.noPassage')}
                   </Text>
                 )}
-                <CodePicker ref={picker} codes={codes} value={chosen} onChange={setChosen} />
+                <CodePicker key={pickerKey} ref={picker} codes={codes} value={chosen} onChange={setChosen} />
                 <FormErrorAlert error={apply.error} />
                 {message && (
                   <Text fz="sm" role="status">
