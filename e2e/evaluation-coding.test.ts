@@ -255,6 +255,39 @@ describe.runIf(chromiumAvailable())('evaluation coding', () => {
     expect(new TextDecoder().decode(entries['project.qde'])).toContain('Styregruppen mødes hver måned 😀');
   }, 30_000);
 
+  it('opens a 250,000-character transcript with only the lines in view in the page', async () => {
+    const sourceId = await page.evaluate(async (s) => {
+      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
+      let text = '';
+      for (let i = 1; text.length < 250_000; i++)
+        text += `${i % 2 ? 'Interviewer' : 'Søren Ærø'}: Afsnit ${i}. Styregruppen på Ærø 😀 mødes hver måned, og økonomien er usikker.\n`;
+      const bytes = new TextEncoder().encode(text);
+      let bin = '';
+      for (let k = 0; k < bytes.length; k += 8192) bin += String.fromCharCode(...bytes.subarray(k, k + 8192));
+      const res = await fetch(`/api/evaluation/studies/${s}/sources`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify({ name: 'Langt interview', filename: 'langt.txt', contentBase64: btoa(bin) }),
+      });
+      return ((await res.json()) as { id: string }).id;
+    }, ids.studyId);
+    const started = Date.now();
+    await page.goto(`${base()}/sources/${sourceId}`);
+    await page.getByRole('heading', { level: 1, name: 'Langt interview' }).waitFor();
+    await page.locator('[data-line-start]').first().waitFor();
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(await page.locator('[data-line-start]').count()).toBeLessThan(80);
+    // End takes the keyboard passage to the last sentence, and the text scrolls to it.
+    await page.getByRole('application', { name: /^Transskription/ }).focus();
+    await page.keyboard.press('End');
+    await page
+      .getByText(/Afsnit \d{4}\. Styregruppen/)
+      .last()
+      .waitFor();
+    await expect.poll(() => page.getByTestId('passage').textContent()).toMatch(/økonomien er usikker\.$/);
+    expect(await page.locator('[data-line-start]').count()).toBeLessThan(80);
+  }, 30_000);
+
   it('has no axe violations on the new pages in Danish and English', async () => {
     const pages = (l: 'da' | 'en'): [string, string][] => [
       [`/sources/${ids.sourceId}`, 'Interview med projektlederen'],
