@@ -208,6 +208,10 @@ describe.runIf(chromiumAvailable())('evaluation coding', () => {
     const cell = page.getByRole('button', { name: '1 kodning: Åparken, Styring' });
     await cell.click();
     await page.getByTestId('coded-text').getByText('Styregruppen mødes hver måned 😀').waitFor();
+    // From the cell back to the text, at the coding.
+    await page.getByTestId('coded-text').getByRole('link', { name: 'Vis i teksten' }).click();
+    await page.getByRole('heading', { name: 'Valgt kodning' }).waitFor();
+    expect(await page.locator('[data-coding][aria-pressed="true"]').textContent()).toBe('Styring');
   }, 30_000);
 
   it('writes a framework-matrix cell with a supporting quote', async () => {

@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Blockquote,
   Button,
   Checkbox,
@@ -17,6 +18,7 @@ import {
 } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Chart } from '../../../components/Chart';
 import { FormErrorAlert } from '../../../components/FormErrorAlert';
 import { Section } from '../../../components/Section';
@@ -40,6 +42,10 @@ import {
 } from '../coding/api';
 import { codeColour, Swatch } from '../coding/CodePicker';
 import { AnalysisShell, FileButtons, useStudyId } from './AnalysisShell';
+
+/** The coding view opened at one coding. */
+const inText = (studyId: string, sourceId: string, codingId: string) =>
+  `/evaluation/studies/${studyId}/sources/${sourceId}?coding=${codingId}`;
 
 const captionStyle = { captionSide: 'top', textAlign: 'left', fontWeight: 700, padding: 8 } as const;
 
@@ -167,7 +173,10 @@ export function MatrixPage() {
                   <Blockquote key={c.id} color={colour(c.codeId)} p="sm">
                     <Text style={{ whiteSpace: 'pre-wrap' }}>{c.text}</Text>
                     <Text fz="xs" c="dimmed" mt={4}>
-                      {c.coderName}
+                      {c.coderName}{' '}
+                      <Anchor component={Link} to={inText(studyId, c.sourceId, c.id)} fz="xs">
+                        {t('evalAnalysis.showInText')}
+                      </Anchor>
                     </Text>
                   </Blockquote>
                 ))}
@@ -428,7 +437,10 @@ export function QuotesPage() {
                   x.coderName,
                 ]
                   .filter(Boolean)
-                  .join(' · ')}
+                  .join(' · ')}{' '}
+                <Anchor component={Link} to={inText(studyId, x.sourceId, x.id)} fz="xs">
+                  {t('evalAnalysis.showInText')}
+                </Anchor>
               </Text>
             </Blockquote>
           ))}

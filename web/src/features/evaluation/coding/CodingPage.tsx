@@ -13,9 +13,9 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { useCallback, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { FormErrorAlert } from '../../../components/FormErrorAlert';
 import { Page } from '../../../components/Page';
 import { Section } from '../../../components/Section';
@@ -94,7 +94,9 @@ function CodingView({
   const picker = useRef<HTMLInputElement>(null);
   const [passage, setPassage] = useState<Range | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  // `?coding=<id>` (from a quote or a matrix cell) opens the text at that coding, selected.
+  const [search] = useSearchParams();
+  const [selectedId, setSelectedId] = useState<string | null>(search.get('coding'));
   const [coder, setCoder] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   // A new key empties the code filter after each coding.
@@ -127,6 +129,13 @@ function CodingView({
     [visible, positions, codeById],
   );
   const selected = codings.find((c) => c.id === selectedId) ?? null;
+  const linked = search.get('coding');
+  useEffect(() => {
+    const c = codings.find((x) => x.id === linked);
+    if (c && c.end <= positions.codePointLength) transcript.current?.reveal(positions.toUnit(c.start));
+    // Only when the page opens at a coding.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [linked]);
 
   const onPassage = useCallback((r: Range | null) => {
     setPassage(r);
