@@ -198,6 +198,12 @@ describe.runIf(chromiumAvailable())('evaluation coding', () => {
     // A bar in the margin selects its coding.
     await page.locator('[data-testid="transcript"] [data-coding]', { hasText: 'Barriere' }).click();
     await page.getByRole('heading', { name: 'Valgt kodning' }).waitFor();
+    // A memo on the selected segment.
+    await page.getByRole('tab', { name: 'Den valgte kodning' }).click();
+    await page.getByRole('textbox', { name: 'Titel' }).fill('Økonomi som barriere');
+    await page.getByRole('textbox', { name: 'Notat' }).fill('Nævnes af flere på Åbjergvej.');
+    await page.getByRole('button', { name: 'Tilføj notat' }).click();
+    await page.getByRole('heading', { name: 'Økonomi som barriere' }).waitFor();
     await screenshot(page, 'evaluation-coding');
   }, 60_000);
 

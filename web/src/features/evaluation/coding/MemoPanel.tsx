@@ -1,5 +1,5 @@
-import { ActionIcon, Button, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { IconTrash } from '@tabler/icons-react';
+import { ActionIcon, Button, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormErrorAlert } from '../../../components/FormErrorAlert';
@@ -24,6 +24,12 @@ export function MemoPanel({
   const remove = useRemoveMemo(studyId);
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
+  const [editing, setEditing] = useState<Memo | null>(null);
+  const reset = () => {
+    setTitle('');
+    setText('');
+    setEditing(null);
+  };
   const mine = memos.filter((m) => m.targetKind === targetKind && m.targetId === targetId);
   return (
     <Stack gap="sm">
@@ -40,14 +46,27 @@ export function MemoPanel({
               <Text fz="xs" c="dimmed">
                 {formatDateTime(m.updatedAt)}
               </Text>
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                aria-label={t('evalCoding.memos.remove', { title: m.title })}
-                onClick={() => remove.mutate(m.id)}
-              >
-                <IconTrash size={16} aria-hidden="true" />
-              </ActionIcon>
+              <Group gap="xs">
+                <ActionIcon
+                  variant="subtle"
+                  aria-label={t('evalCoding.memos.edit', { title: m.title })}
+                  onClick={() => {
+                    setEditing(m);
+                    setTitle(m.title);
+                    setText(m.text);
+                  }}
+                >
+                  <IconPencil size={16} aria-hidden="true" />
+                </ActionIcon>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  aria-label={t('evalCoding.memos.remove', { title: m.title })}
+                  onClick={() => remove.mutate(m.id, { onSuccess: () => editing?.id === m.id && reset() })}
+                >
+                  <IconTrash size={16} aria-hidden="true" />
+                </ActionIcon>
+              </Group>
             </Stack>
           </Paper>
         ))
@@ -56,11 +75,12 @@ export function MemoPanel({
         onSubmit={(e) => {
           e.preventDefault();
           save.mutate(
-            { targetKind, targetId, title, text },
+            editing
+              ? { id: editing.id, title, text, version: editing.version }
+              : { targetKind, targetId, title, text },
             {
               onSuccess: () => {
-                setTitle('');
-                setText('');
+                reset();
                 notifySuccess(t('evalCoding.memos.added'));
               },
             },
@@ -83,14 +103,16 @@ export function MemoPanel({
             minRows={2}
             required
           />
-          <Button
-            type="submit"
-            variant="default"
-            loading={save.isPending}
-            style={{ alignSelf: 'flex-start' }}
-          >
-            {t('evalCoding.memos.add')}
-          </Button>
+          <Group gap="xs">
+            <Button type="submit" variant="default" loading={save.isPending}>
+              {editing ? t('evalCoding.memos.save') : t('evalCoding.memos.add')}
+            </Button>
+            {editing && (
+              <Button variant="subtle" onClick={reset}>
+                {t('evalCoding.memos.cancel')}
+              </Button>
+            )}
+          </Group>
         </Stack>
       </form>
     </Stack>
