@@ -361,3 +361,16 @@ export const ExchangeReport = z.object({
 });
 export type ExchangeReport = z.infer<typeof ExchangeReport>;
 export const ImportQdpxQuery = z.object({ name: Name.optional() });
+
+// ---------- analysis exports ----------
+/** Spreadsheet exports of an analysis (.xlsx). */
+export const AnalysisExportQuery = z.object({
+  format: z.enum(['xlsx']).default('xlsx'),
+  aggregate: z.enum(['true', 'false']).optional(),
+});
+/** The framework matrix and quote lists also go to Word (.docx). */
+export const DocumentExportFormat = z.enum(['xlsx', 'docx']);
+export const FrameworkExportQuery = z.object({ format: DocumentExportFormat.default('xlsx') });
+export const QuoteExportQuery = QuoteQuery.omit({ purpose: true, limit: true }).extend({
+  format: DocumentExportFormat.default('xlsx'),
+});

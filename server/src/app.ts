@@ -27,6 +27,7 @@ import { resultsRoutes } from './features/results/results.routes.js';
 import { importRoutes } from './features/imports/imports.routes.js';
 import { portfolioRoutes } from './features/portfolio/portfolio.routes.js';
 import { evaluationRoutes } from './features/evaluation/evaluation.routes.js';
+import { evaluationExportRoutes } from './features/evaluation/analysis-export.routes.js';
 import { markersRoutes } from './features/markers/markers.routes.js';
 import { theoryRoutes } from './features/theory/theory.routes.js';
 
@@ -150,6 +151,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(agendaRoutes(deps));
   await app.register(importRoutes(deps));
   await app.register(evaluationRoutes(deps));
+  await app.register(evaluationExportRoutes(deps));
   await app.register(markersRoutes(deps));
   await app.register(theoryRoutes(deps));
 

@@ -1475,6 +1475,36 @@ const EXPECTED: Record<string, Expectation> = {
       url: `${evBase()}/analysis/agreement?sourceId=${ev.sourceId}&coderA=${ev.coderId}&coderB=${ev.coderId}`,
     }),
   },
+  'GET /api/evaluation/studies/:studyId/analysis/matrix/export': {
+    allowed: EVALUATOR,
+    personalData: true,
+    refusedCode: NOT_ON_TEAM,
+    call: () => ({ url: `${evBase()}/analysis/matrix/export?format=xlsx` }),
+  },
+  'GET /api/evaluation/studies/:studyId/analysis/drivers-barriers/export': {
+    allowed: EVALUATOR,
+    personalData: true,
+    refusedCode: NOT_ON_TEAM,
+    call: () => ({ url: `${evBase()}/analysis/drivers-barriers/export` }),
+  },
+  'GET /api/evaluation/studies/:studyId/analysis/co-occurrence/export': {
+    allowed: EVALUATOR,
+    personalData: true,
+    refusedCode: NOT_ON_TEAM,
+    call: () => ({ url: `${evBase()}/analysis/co-occurrence/export` }),
+  },
+  'GET /api/evaluation/studies/:studyId/analysis/quotes/export': {
+    allowed: EVALUATOR,
+    personalData: true,
+    refusedCode: NOT_ON_TEAM,
+    call: () => ({ url: `${evBase()}/analysis/quotes/export?format=docx&codeId=${ev.codeId}` }),
+  },
+  'GET /api/evaluation/studies/:studyId/framework/export': {
+    allowed: EVALUATOR,
+    personalData: true,
+    refusedCode: NOT_ON_TEAM,
+    call: () => ({ url: `${evBase()}/framework/export?format=docx` }),
+  },
   'GET /api/evaluation/studies/:studyId/export/qdpx': {
     allowed: EVALUATOR,
     personalData: true,

@@ -48,9 +48,20 @@ const DataTab = lazy(() => import('../features/data/DataTab'));
 const MarkersTab = lazy(() => import('../features/markers/MarkersTab'));
 const QuestionnairePage = lazy(() => import('../features/markers/QuestionnairePage'));
 const PortfolioMarkersPage = lazy(() => import('../features/markers/PortfolioMarkersPage'));
+const CodingPage = lazy(() => import('../features/evaluation/coding/CodingPage'));
+const EvalAgreementPage = lazy(() => import('../features/evaluation/analysis/AgreementPage'));
+const evalPage = (
+  name: 'MatrixPage' | 'DriversBarriersPage' | 'CoOccurrencePage' | 'QuotesPage' | 'FrameworkPage',
+) => lazy(() => import('../features/evaluation/analysis/AnalysisPages').then((m) => ({ default: m[name] })));
+const EvalMatrixPage = evalPage('MatrixPage');
+const EvalDriversBarriersPage = evalPage('DriversBarriersPage');
+const EvalCoOccurrencePage = evalPage('CoOccurrencePage');
+const EvalQuotesPage = evalPage('QuotesPage');
+const EvalFrameworkPage = evalPage('FrameworkPage');
 
 const admin = (el: React.ReactNode) => <RequireCan can="administer">{el}</RequireCan>;
 const portfolio = (el: React.ReactNode) => <RequireCan can="portfolio">{el}</RequireCan>;
+const evaluation = (el: React.ReactNode) => <RequireCan can="evaluation">{el}</RequireCan>;
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
@@ -95,6 +106,19 @@ export const router = createBrowserRouter([
       { path: 'secretariats/:id', element: <SecretariatDetailPage /> },
       { path: 'secretariats/:id/shared-goals/:goalId', element: <SharedGoalRollupPage /> },
       { path: 'portfolio/shared-indicators', element: portfolio(<SharedIndicatorsPage />) },
+      { path: 'evaluation/studies/:studyId/sources/:sourceId', element: evaluation(<CodingPage />) },
+      { path: 'evaluation/studies/:studyId/analysis', element: evaluation(<EvalMatrixPage />) },
+      {
+        path: 'evaluation/studies/:studyId/analysis/drivers-barriers',
+        element: evaluation(<EvalDriversBarriersPage />),
+      },
+      {
+        path: 'evaluation/studies/:studyId/analysis/co-occurrence',
+        element: evaluation(<EvalCoOccurrencePage />),
+      },
+      { path: 'evaluation/studies/:studyId/analysis/quotes', element: evaluation(<EvalQuotesPage />) },
+      { path: 'evaluation/studies/:studyId/analysis/framework', element: evaluation(<EvalFrameworkPage />) },
+      { path: 'evaluation/studies/:studyId/agreement', element: evaluation(<EvalAgreementPage />) },
       { path: 'admin', element: admin(<AdminIndexPage />) },
       { path: 'admin/municipalities', element: admin(<MunicipalitiesPage />) },
       { path: 'admin/housing-organisations', element: admin(<HousingOrganisationsPage />) },

@@ -1,6 +1,8 @@
 import { organisationDa } from '../features/organisation/i18n';
 import { reportsDa } from '../features/reports/i18n';
 import { portfolioDa } from '../features/portfolio/i18n';
+import { evalCodingDa } from '../features/evaluation/coding/i18n';
+import { evalAnalysisDa } from '../features/evaluation/analysis/i18n';
 import { dashboardDa, participantsDa, registrationsDa } from '../features/results/registrations.i18n';
 import { dataDa } from '../features/data/data.i18n';
 import { sharedGoalsDa } from '../features/secretariats/i18n';
@@ -321,6 +323,8 @@ export const da = {
     empty: 'Ingen planer matcher filtrene.',
   },
   portfolio: portfolioDa,
+  evalCoding: evalCodingDa,
+  evalAnalysis: evalAnalysisDa,
   organisation: organisationDa,
   reports: reportsDa,
   secretariats: {

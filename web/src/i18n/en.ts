@@ -1,6 +1,8 @@
 import type { Messages } from './da';
 import { reportsEn } from '../features/reports/i18n';
 import { portfolioEn } from '../features/portfolio/i18n';
+import { evalCodingEn } from '../features/evaluation/coding/i18n';
+import { evalAnalysisEn } from '../features/evaluation/analysis/i18n';
 import { dashboardEn, participantsEn, registrationsEn } from '../features/results/registrations.i18n';
 import { organisationEn } from '../features/organisation/i18n';
 import { dataEn } from '../features/data/data.i18n';
@@ -326,6 +328,8 @@ export const en: Messages = {
     empty: 'No plans match the filters.',
   },
   portfolio: portfolioEn,
+  evalCoding: evalCodingEn,
+  evalAnalysis: evalAnalysisEn,
   organisation: organisationEn,
   reports: reportsEn,
   secretariats: {
