@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 /** Tables of the process evaluation; merged into Database in ../schema.ts. */
 interface Stamps {
   createdAt: string;
@@ -9,6 +10,8 @@ export interface EvaluationStudiesTable extends Stamps {
   name: string;
   question: string | null;
   createdBy: string | null;
+  /** 1 for the example study loaded with the demo data. */
+  isExample: Generated<number>;
 }
 export interface EvaluationStudyMembersTable {
   studyId: string;

@@ -5,6 +5,7 @@ import {
   AgreementQuery,
   CaseCodeMatrix,
   CaseInput,
+  CaseCandidates,
   CaseUpdate,
   CodeInput,
   CodeList,
@@ -24,6 +25,7 @@ import {
   DataCollectionList,
   DataCollectionUpdate,
   DriversBarriers,
+  EvaluatorList,
   ExchangeReport,
   Framework,
   FrameworkCell,
@@ -62,6 +64,7 @@ import type { AppDeps } from '../../app.js';
 import { AUTHENTICATED } from '../../http/permissions.js';
 import * as analysis from './analysis.service.js';
 import * as svc from './evaluation.service.js';
+import { caseCandidates, listEvaluators } from './selection.service.js';
 import { exportStudyQdc, exportStudyQdpx, importStudyQdc, importStudyQdpx } from './exchange.service.js';
 
 /** The largest .qdpx or .qdc accepted as an upload. */
@@ -157,7 +160,33 @@ export const evaluationRoutes = (deps: AppDeps) => async (base: FastifyInstance)
     },
   );
 
+  app.get(
+    '/api/evaluation/evaluators',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Administrators and evaluators who may be on a team',
+        response: { 200: EvaluatorList },
+      },
+    },
+    async (req) => listEvaluators(db, req.principal!),
+  );
+
   // ---------- cases ----------
+  app.get(
+    `${study}/case-candidates`,
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Every plan in the case matrix and every area secretariat, with the study’s cases',
+        params: StudyParams,
+        response: { 200: CaseCandidates },
+      },
+    },
+    async (req) => caseCandidates(db, req.ctx, req.params.studyId),
+  );
   app.get(
     `${study}/cases`,
     { config, schema: { tags, params: StudyParams, response: { 200: StudyCaseList } } },
