@@ -1,6 +1,7 @@
 import { organisationDa } from '../features/organisation/i18n';
 import { reportsDa } from '../features/reports/i18n';
 import { portfolioDa } from '../features/portfolio/i18n';
+import { evalStudiesDa } from '../features/evaluation/studies/i18n';
 import { dashboardDa, participantsDa, registrationsDa } from '../features/results/registrations.i18n';
 import { dataDa } from '../features/data/data.i18n';
 import { sharedGoalsDa } from '../features/secretariats/i18n';
@@ -113,6 +114,7 @@ export const da = {
     municipalServices: 'Kommunale tilbud',
     users: 'Brugere',
     audit: 'Hændelseslog',
+    evaluation: 'Evaluering',
   },
   auth: {
     title: 'Log ind',
@@ -319,6 +321,7 @@ export const da = {
     empty: 'Ingen planer matcher filtrene.',
   },
   portfolio: portfolioDa,
+  evalStudies: evalStudiesDa,
   organisation: organisationDa,
   reports: reportsDa,
   secretariats: {

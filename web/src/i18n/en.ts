@@ -1,6 +1,7 @@
 import type { Messages } from './da';
 import { reportsEn } from '../features/reports/i18n';
 import { portfolioEn } from '../features/portfolio/i18n';
+import { evalStudiesEn } from '../features/evaluation/studies/i18n';
 import { dashboardEn, participantsEn, registrationsEn } from '../features/results/registrations.i18n';
 import { organisationEn } from '../features/organisation/i18n';
 import { dataEn } from '../features/data/data.i18n';
@@ -114,6 +115,7 @@ export const en: Messages = {
     municipalServices: 'Municipal services',
     users: 'Users',
     audit: 'Audit log',
+    evaluation: 'Evaluation',
   },
   auth: {
     title: 'Log in',
@@ -324,6 +326,7 @@ export const en: Messages = {
     empty: 'No plans match the filters.',
   },
   portfolio: portfolioEn,
+  evalStudies: evalStudiesEn,
   organisation: organisationEn,
   reports: reportsEn,
   secretariats: {
