@@ -171,7 +171,7 @@ describe.runIf(chromiumAvailable())('evaluation study', () => {
     expect(shown).toContain('Tegnsæt: windows-1252');
     expect(shown).not.toContain('Anne Hansen');
     expect(await axeViolations(page)).toEqual([]);
-    await dialog().getByRole('button', { name: 'Luk' }).first().click();
+    await dialog().getByRole('button', { name: 'Luk' }).last().click();
     const row = page.getByRole('row', { name: /fokusgruppe/ });
     await row.waitFor();
     expect(await row.getByRole('link').getAttribute('href')).toMatch(/\/sources\/[0-9a-f-]+$/);
@@ -191,6 +191,14 @@ describe.runIf(chromiumAvailable())('evaluation study', () => {
     expect(stored.text).toContain('Projektleder A: Det går godt, men Medarbejder B siger, at møderne i Ærø');
     expect(stored.text).toContain('[CPR-nummer]');
     expect(stored.text).not.toMatch(/Anne|Bo Jensen|010203/);
+
+    // The speakers are linked to participants, and their turns coded to their case and group.
+    await row.getByRole('button', { name: /^Talere i / }).click();
+    await pick('Respondentgruppe for Projektleder A', 'Projektleder');
+    await pick('Case for Projektleder A', /Vollsmose/);
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog().getByRole('button', { name: 'Gem' }).click();
+    await page.getByText('Talerne er gemt. 2 kodninger tilføjet.').waitFor();
   }, 30_000);
 
   it('adds a code and merges it into another without losing codings', async () => {
@@ -209,6 +217,9 @@ describe.runIf(chromiumAvailable())('evaluation study', () => {
     await pick('Læg sammen med', 'Samarbejdsformer');
     await dialog().getByRole('button', { name: 'Læg sammen' }).click();
     await expect.poll(() => tree.getByText('Mødekultur', { exact: true }).count()).toBe(0);
+    await page.getByText('0 kodninger flyttet til Samarbejdsformer').waitFor();
+    // Let the notification finish fading in before contrast is measured.
+    await page.waitForTimeout(500);
     expect(await axeViolations(page)).toEqual([]);
   }, 30_000);
 

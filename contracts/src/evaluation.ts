@@ -389,6 +389,34 @@ export const CaseCandidates = z.object({
 });
 export type CaseCandidates = z.infer<typeof CaseCandidates>;
 
+// ---------- speakers ----------
+/** A speaker of a transcript linked to a participant: respondent group and case. */
+export const SpeakerLinkInput = z.object({
+  speaker: z.string().trim().min(1).max(200),
+  respondentGroup: RespondentGroup.nullable().default(null),
+  caseId: Id.nullable().default(null),
+});
+export const SpeakerLinksInput = z.object({
+  links: z.array(SpeakerLinkInput).max(500),
+  /**
+   * Code each linked speaker's turns to their case and respondent group: a code per case (under
+   * "Cases") and per group (under "Respondentgrupper"), made on first use.
+   */
+  autoCode: z.boolean().default(false),
+});
+export const SpeakerOut = z.object({
+  speaker: z.string(),
+  turns: z.number(),
+  respondentGroup: RespondentGroup.nullable(),
+  caseId: z.string().nullable(),
+});
+export const SpeakerList = z.object({
+  items: z.array(SpeakerOut),
+  /** Codings made by auto-coding (0 on a read). */
+  codingsAdded: z.number(),
+});
+export type SpeakerList = z.infer<typeof SpeakerList>;
+
 // Types the web reads.
 export type DataCollectionOut = z.infer<typeof DataCollection>;
 export type DataCollectionKindValue = z.infer<typeof DataCollectionKind>;

@@ -90,6 +90,16 @@ export interface EvaluationMemosTable extends Stamps {
   text: string;
   authorId: string | null;
 }
+/** A transcript's speaker linked to a participant: respondent group and case. */
+export interface EvaluationSpeakerLinksTable {
+  id: string;
+  studyId: string;
+  sourceId: string;
+  speaker: string;
+  respondentGroup: string | null;
+  caseId: string | null;
+  createdAt: string;
+}
 export interface EvaluationFrameworkCellsTable extends Stamps {
   id: string;
   studyId: string;
@@ -110,5 +120,6 @@ export interface EvaluationTables {
   evaluationCoders: EvaluationCodersTable;
   evaluationCodings: EvaluationCodingsTable;
   evaluationMemos: EvaluationMemosTable;
+  evaluationSpeakerLinks: EvaluationSpeakerLinksTable;
   evaluationFrameworkCells: EvaluationFrameworkCellsTable;
 }

@@ -45,6 +45,8 @@ import {
   SourceSummary,
   SourceUpdate,
   SourceUpload,
+  SpeakerLinksInput,
+  SpeakerList,
   StudyCaseList,
   StudyCaseOut,
   StudyCaseParams,
@@ -65,6 +67,7 @@ import { AUTHENTICATED } from '../../http/permissions.js';
 import * as analysis from './analysis.service.js';
 import * as svc from './evaluation.service.js';
 import { caseCandidates, listEvaluators } from './selection.service.js';
+import { listSpeakers, saveSpeakers } from './speakers.service.js';
 import { exportStudyQdc, exportStudyQdpx, importStudyQdc, importStudyQdpx } from './exchange.service.js';
 
 /** The largest .qdpx or .qdc accepted as an upload. */
@@ -309,6 +312,36 @@ export const evaluationRoutes = (deps: AppDeps) => async (base: FastifyInstance)
       await svc.deleteSource(db, req.ctx, req.params.studyId, req.params.sourceId);
       return reply.code(204).send();
     },
+  );
+
+  app.get(
+    `${study}/sources/:sourceId/speakers`,
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'The speakers of a transcript with their turns and participant links (audited)',
+        params: StudySourceParams,
+        querystring: PurposeQuery,
+        response: { 200: SpeakerList },
+      },
+    },
+    async (req) => listSpeakers(db, req.ctx, req.params.studyId, req.params.sourceId, req.query.purpose),
+  );
+  app.put(
+    `${study}/sources/:sourceId/speakers`,
+    {
+      config,
+      schema: {
+        tags,
+        summary:
+          'Link speakers to participants (respondent group, case); optionally code their turns to their case and group',
+        params: StudySourceParams,
+        body: SpeakerLinksInput,
+        response: { 200: SpeakerList },
+      },
+    },
+    async (req) => saveSpeakers(db, req.ctx, req.params.studyId, req.params.sourceId, req.body),
   );
 
   // ---------- codes ----------

@@ -10,6 +10,7 @@ import type {
   SourceDetail,
   SourceSummary,
   SourceUploadInput,
+  SpeakerList,
   StudyCaseOut,
   StudyCodeOut,
   StudyDetail,
@@ -401,4 +402,31 @@ export function fetchSourceDetail(studyId: string, sourceId: string) {
 export function useInvalidateEvaluation() {
   const qc = useQueryClient();
   return () => qc.invalidateQueries({ queryKey: ['evaluation'] });
+}
+
+// ---------- speakers ----------
+export type { SpeakerList } from '@pejling/contracts';
+
+/** A transcript's speakers with their turns and links; reading them is audited. */
+export function useSpeakers(studyId: string, sourceId: string) {
+  return useQuery({
+    queryKey: ['evaluation', 'study', studyId, 'speakers', sourceId],
+    queryFn: ({ signal }) =>
+      api.get<SpeakerList>(
+        `${studyUrl(studyId)}/sources/${sourceId}/speakers`,
+        { purpose: 'coding' },
+        signal,
+      ),
+  });
+}
+
+export function useSaveSpeakers(studyId: string, sourceId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: {
+      links: { speaker: string; respondentGroup: string | null; caseId: string | null }[];
+      autoCode: boolean;
+    }) => api.put<SpeakerList>(`${studyUrl(studyId)}/sources/${sourceId}/speakers`, input),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['evaluation'] }),
+  });
 }

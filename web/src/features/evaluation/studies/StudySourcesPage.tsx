@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Anchor, Button, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
-import { IconFileImport } from '@tabler/icons-react';
+import { IconFileImport, IconUsers } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { DeleteDialog } from '../../../components/ConfirmDialog';
@@ -23,6 +23,7 @@ import {
   type StudyCaseOut,
 } from '../api';
 import { SourceUploadDialog } from './SourceUploadDialog';
+import { SpeakersDialog } from './SpeakersDialog';
 import { StudyShell } from './StudyShell';
 
 /** /evaluation/studies/:studyId/sources: transcripts and documents; each title opens the coding view. */
@@ -40,6 +41,7 @@ function Sources({ studyId }: { studyId: string }) {
   const [uploading, setUploading] = useState(false);
   const [editing, setEditing] = useState<SourceSummary | null>(null);
   const [deleting, setDeleting] = useState<SourceSummary | null>(null);
+  const [speakers, setSpeakers] = useState<SourceSummary | null>(null);
   if (sources.isPending || cases.isPending || collections.isPending) return <LoadingState />;
   if (sources.isError) return <ErrorState error={sources.error} onRetry={() => void sources.refetch()} />;
   if (cases.isError) return <ErrorState error={cases.error} onRetry={() => void cases.refetch()} />;
@@ -112,7 +114,19 @@ function Sources({ studyId }: { studyId: string }) {
                       : '–'}
                   </Table.Td>
                   <Table.Td>
-                    <RowActions name={s.name} onEdit={() => setEditing(s)} onDelete={() => setDeleting(s)} />
+                    <RowActions name={s.name} onEdit={() => setEditing(s)} onDelete={() => setDeleting(s)}>
+                      {s.kind === 'transcript' && (
+                        <Button
+                          size="compact-sm"
+                          variant="default"
+                          leftSection={<IconUsers size={14} aria-hidden="true" />}
+                          aria-label={t('evalStudies.speakers.open', { name: s.name })}
+                          onClick={() => setSpeakers(s)}
+                        >
+                          {t('evalStudies.speakers.button')}
+                        </Button>
+                      )}
+                    </RowActions>
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -126,6 +140,14 @@ function Sources({ studyId }: { studyId: string }) {
           cases={cases.data.items}
           collections={collections.data.items}
           onClose={() => setUploading(false)}
+        />
+      )}
+      {speakers && (
+        <SpeakersDialog
+          studyId={studyId}
+          source={speakers}
+          cases={cases.data.items}
+          onClose={() => setSpeakers(null)}
         />
       )}
       {editing && (
