@@ -66,6 +66,8 @@ describe('example study', () => {
     ).json() as SourceDetail;
     expect(first.text).toContain('Eksempeldata');
     expect(first.turns.length).toBeGreaterThan(2);
+    // The label line is no speaker.
+    expect(first.turns.some((x) => x.speaker.includes('Eksempeldata'))).toBe(false);
   });
 
   it('exports a .qdpx that validates against the REFI-QDA schema', async () => {

@@ -22,7 +22,7 @@ const TRANSCRIPTS: {
     date: '2026-03-10',
     participants: { project_leader: 1, project_staff: 3 },
     lines: [
-      'Eksempeldata: opdigtet fokusgruppe. Ingen rigtige personer.',
+      '(Eksempeldata. Opdigtet fokusgruppe, ingen rigtige personer.)',
       'Interviewer: Hvordan er helhedsplanen organiseret hos jer?',
       'Projektleder A: Vi har en styregruppe, der mødes fire gange om året, og et sekretariat med fire medarbejdere.',
       'Medarbejder B: Styregruppen bakker op, men beslutninger tager lang tid, fordi kommunen skal høres først.',
@@ -52,7 +52,7 @@ const TRANSCRIPTS: {
     date: '2026-03-24',
     participants: { municipal_partners: 1 },
     lines: [
-      'Eksempeldata: opdigtet interview. Ingen rigtige personer.',
+      '(Eksempeldata. Opdigtet interview, ingen rigtige personer.)',
       'Interviewer: Hvordan spiller helhedsplanen sammen med kommunens tilbud?',
       'Kommunal partner D: Vi har en fast kontaktperson i jobcentret, så beboerne kommer hurtigt videre.',
       'Kommunal partner D: Det er sværere med skolerne, hvor der ikke er afsat timer til samarbejdet.',
@@ -80,7 +80,7 @@ const TRANSCRIPTS: {
     date: '2026-04-07',
     participants: { resident_board: 1 },
     lines: [
-      'Eksempeldata: opdigtet telefonsamtale. Ingen rigtige personer.',
+      '(Eksempeldata. Opdigtet telefonsamtale, ingen rigtige personer.)',
       'Interviewer: Hvordan oplever beboerne aktiviteterne?',
       'Beboerrepræsentant E: Mange kommer til fællesspisningen, fordi det er naboerne selv, der laver maden.',
       'Beboerrepræsentant E: Men vi bliver sjældent spurgt, før en ny aktivitet starter.',

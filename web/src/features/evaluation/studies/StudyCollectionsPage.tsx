@@ -117,7 +117,7 @@ function Collections({ studyId }: { studyId: string }) {
                       {c.title}
                     </Table.Th>
                     <Table.Td>{t(`evalStudies.collections.kinds.${c.kind}`)}</Table.Td>
-                    <Table.Td>{c.date ? formatDate(c.date) : '–'}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{c.date ? formatDate(c.date) : '–'}</Table.Td>
                     <Table.Td>{caseName(c.caseId)}</Table.Td>
                     <Table.Td>
                       <Text size="sm">{participantsText(c)}</Text>

@@ -260,7 +260,6 @@ export const evalStudiesDa = {
     memoNewTitle: 'Nyt memo om {{name}}',
     memoEditTitle: 'Rediger memoet {{name}}',
     memosOn: 'Memoer om {{name}}',
-    seeded: 'fra rapporten',
     actionsFor: 'Handlinger for {{name}}',
   },
   speakers: {
@@ -282,7 +281,6 @@ export const evalStudiesDa = {
     saved_one: 'Talerne er gemt. {{count}} kodning tilføjet.',
     saved_other: 'Talerne er gemt. {{count}} kodninger tilføjet.',
   },
-  analysisSoon: 'Analysen åbner på sin egen side.',
 };
 
 export type EvalStudiesMessages = typeof evalStudiesDa;
@@ -547,7 +545,6 @@ export const evalStudiesEn: EvalStudiesMessages = {
     memoNewTitle: 'New memo on {{name}}',
     memoEditTitle: 'Edit the memo {{name}}',
     memosOn: 'Memos on {{name}}',
-    seeded: 'from the report',
     actionsFor: 'Actions for {{name}}',
   },
   speakers: {
@@ -569,5 +566,4 @@ export const evalStudiesEn: EvalStudiesMessages = {
     saved_one: 'The speakers were saved. {{count}} coding added.',
     saved_other: 'The speakers were saved. {{count}} codings added.',
   },
-  analysisSoon: 'The analysis opens on its own page.',
 };
