@@ -23,7 +23,6 @@ export const evalStudiesDa = {
   members: 'Teammedlemmer',
   membersHint: 'Administratorer og evaluatorer. Du er selv med.',
   created: 'Studiet {{name}} er oprettet',
-  saved: 'Gemt',
   import: {
     title: 'Importér et REFI-QDA-projekt (.qdpx)',
     intro:
@@ -35,7 +34,6 @@ export const evalStudiesDa = {
     sending: 'Sender filen … {{percent}} %',
     reading: 'Læser projektet …',
     done: 'Importeret',
-    reportTitle: 'Hvad der kom med',
     imported:
       '{{codes}} koder, {{cases}} cases, {{sources}} kilder, {{codings}} kodninger, {{memos}} memoer, {{users}} kodere',
     skippedTitle: 'Kunne ikke overføres ({{count}})',
@@ -91,7 +89,6 @@ export const evalStudiesDa = {
     secretariatPlaceholder: 'Søg efter et områdesekretariat',
     description: 'Beskrivelse',
     editTitle: 'Rediger casen {{name}}',
-    newTitle: 'Ny case',
     added: '{{name}} er tilføjet som case',
     emptyTitle: 'Ingen cases endnu',
     emptyText: 'Tilføj helhedsplaner eller områdesekretariater, eller vælg planer fra casematrixen nedenfor.',
@@ -118,7 +115,6 @@ export const evalStudiesDa = {
     noEmptyCells: 'Alle felter med planer har mindst én case.',
     tableCaption: 'De valgte cases med deres felt i matrixen',
     cell: 'Felt',
-    chosenMark: 'Valgt',
   },
   collections: {
     title: 'Dataindsamling',
@@ -158,7 +154,6 @@ export const evalStudiesDa = {
       resident_board: 'Afdelingsbestyrelse',
       other: 'Andre',
     },
-    total: 'I alt {{count}}',
     documentsTitle: 'Deskresearch-dokumenter',
     documentsIntro:
       'Dokumenter, der hører til en case (referater, statusrapporter). Tilføj dem under Kilder som dokument.',
@@ -218,7 +213,6 @@ export const evalStudiesDa = {
     refused: 'Filen blev afvist',
     open: 'Åbn kilden',
     downloadList: 'Hent pseudonymlisten',
-    another: 'Importér en til',
   },
   codebook: {
     title: 'Kodebog',
@@ -253,13 +247,11 @@ export const evalStudiesDa = {
     emptyTitle: 'Kodebogen er tom',
     emptyText: 'Tilføj en kode, eller importér en kodebog (.qdc).',
     deleteText: 'Koden slettes med dens underkoder og deres kodninger.',
-    memos: 'Memoer',
     memoAdd: 'Nyt memo om {{name}}',
     memoTitle: 'Titel',
     memoText: 'Tekst',
     memoNewTitle: 'Nyt memo om {{name}}',
     memoEditTitle: 'Rediger memoet {{name}}',
-    memosOn: 'Memoer om {{name}}',
     actionsFor: 'Handlinger for {{name}}',
   },
   speakers: {
@@ -308,7 +300,6 @@ export const evalStudiesEn: EvalStudiesMessages = {
   members: 'Team members',
   membersHint: 'Administrators and evaluators. You are included.',
   created: 'The study {{name}} was created',
-  saved: 'Saved',
   import: {
     title: 'Import a REFI-QDA project (.qdpx)',
     intro:
@@ -320,7 +311,6 @@ export const evalStudiesEn: EvalStudiesMessages = {
     sending: 'Sending the file … {{percent}} %',
     reading: 'Reading the project …',
     done: 'Imported',
-    reportTitle: 'What came across',
     imported:
       '{{codes}} codes, {{cases}} cases, {{sources}} sources, {{codings}} codings, {{memos}} memos, {{users}} coders',
     skippedTitle: 'Could not be mapped ({{count}})',
@@ -375,7 +365,6 @@ export const evalStudiesEn: EvalStudiesMessages = {
     secretariatPlaceholder: 'Search for an area secretariat',
     description: 'Description',
     editTitle: 'Edit the case {{name}}',
-    newTitle: 'New case',
     added: '{{name}} was added as a case',
     emptyTitle: 'No cases yet',
     emptyText: 'Add plans or area secretariats, or choose plans from the case matrix below.',
@@ -403,7 +392,6 @@ export const evalStudiesEn: EvalStudiesMessages = {
     noEmptyCells: 'Every cell with plans has at least one case.',
     tableCaption: 'The chosen cases with their cell in the matrix',
     cell: 'Cell',
-    chosenMark: 'Chosen',
   },
   collections: {
     title: 'Data collection',
@@ -443,7 +431,6 @@ export const evalStudiesEn: EvalStudiesMessages = {
       resident_board: 'Resident board',
       other: 'Other',
     },
-    total: '{{count}} in all',
     documentsTitle: 'Desk-research documents',
     documentsIntro:
       'Documents that belong to a case (minutes, status reports). Add them under Sources as a document.',
@@ -503,7 +490,6 @@ export const evalStudiesEn: EvalStudiesMessages = {
     refused: 'The file was refused',
     open: 'Open the source',
     downloadList: 'Download the pseudonym list',
-    another: 'Import another',
   },
   codebook: {
     title: 'Codebook',
@@ -538,13 +524,11 @@ export const evalStudiesEn: EvalStudiesMessages = {
     emptyTitle: 'The codebook is empty',
     emptyText: 'Add a code, or import a codebook (.qdc).',
     deleteText: 'The code is deleted with its child codes and their codings.',
-    memos: 'Memos',
     memoAdd: 'New memo on {{name}}',
     memoTitle: 'Title',
     memoText: 'Text',
     memoNewTitle: 'New memo on {{name}}',
     memoEditTitle: 'Edit the memo {{name}}',
-    memosOn: 'Memos on {{name}}',
     actionsFor: 'Actions for {{name}}',
   },
   speakers: {
