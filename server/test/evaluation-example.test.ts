@@ -45,7 +45,7 @@ async function exampleStudy() {
 describe('example study', () => {
   it('is loaded over three example plans with transcripts, the seeded codebook and codings', async () => {
     const s = await exampleStudy();
-    expect(s).toMatchObject({ isMember: true, caseCount: 3, sourceCount: 3 });
+    expect(s).toMatchObject({ isMember: true, caseCount: 3, sourceCount: 4 });
     const cases = (await admin.get(`/api/evaluation/studies/${s.id}/cases`)).json() as {
       items: { planId: string | null }[];
     };
@@ -61,8 +61,10 @@ describe('example study', () => {
     const sources = (await admin.get(`/api/evaluation/studies/${s.id}/sources`)).json() as {
       items: SourceSummary[];
     };
+    expect(sources.items.filter((x) => x.kind === 'document')).toHaveLength(1);
+    const transcript = sources.items.find((x) => x.kind === 'transcript')!;
     const first = (
-      await admin.get(`/api/evaluation/studies/${s.id}/sources/${sources.items[0]!.id}?purpose=review`)
+      await admin.get(`/api/evaluation/studies/${s.id}/sources/${transcript.id}?purpose=review`)
     ).json() as SourceDetail;
     expect(first.text).toContain('Eksempeldata');
     expect(first.turns.length).toBeGreaterThan(2);
@@ -78,7 +80,7 @@ describe('example study', () => {
     const xml = new TextDecoder().decode(files['project.qde']!);
     const result = await validateXML({ xml: [{ fileName: 'project.qde', contents: xml }], schema: [schema] });
     expect(result.errors.map((e) => e.message)).toEqual([]);
-    expect(Object.keys(files).filter((f) => f.startsWith('sources/'))).toHaveLength(3);
+    expect(Object.keys(files).filter((f) => f.startsWith('sources/'))).toHaveLength(4);
   });
 
   it('is loaded once, and joining twice keeps one membership', async () => {

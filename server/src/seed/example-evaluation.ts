@@ -101,8 +101,8 @@ const codePoints = (s: string) => [...s].length;
 /**
  * The example study of the process evaluation (Eksempeldata): three cases over the first three
  * example plans (by name, as the example questionnaires), one data collection and one invented
- * Danish transcript per case, the seeded codebook and some codings by an example coder, and a memo
- * on the barrier code. Loaded once.
+ * Danish transcript per case, a desk-research document on the first case, the seeded codebook,
+ * some codings by an example coder, and a memo on the barrier code. Loaded once.
  * @returns whether the study was loaded now
  */
 export async function seedExampleEvaluation(trx: Executor): Promise<boolean> {
@@ -219,6 +219,40 @@ export async function seedExampleEvaluation(trx: Executor): Promise<boolean> {
       }
     }
   }
+  // A desk-research document on the first case.
+  const firstCase = await trx
+    .selectFrom('evaluationCases')
+    .select('id')
+    .where('studyId', '=', studyId)
+    .orderBy('sortOrder')
+    .executeTakeFirstOrThrow();
+  const minutes = [
+    '(Eksempeldata. Opdigtet referat.)',
+    'Referat af styregruppemøde',
+    'Styregruppen godkendte årsplanen for lektiecaféen og bad sekretariatet om en status på fællesspisningen til næste møde.',
+    '',
+  ].join('\n');
+  await trx
+    .insertInto('evaluationSources')
+    .values({
+      id: newId(),
+      studyId,
+      caseId: firstCase.id,
+      dataCollectionId: null,
+      kind: 'document',
+      name: 'Referat af styregruppemøde (eksempel)',
+      description: 'Eksempeldata: deskresearch',
+      text: minutes,
+      length: codePoints(minutes),
+      filename: 'eksempel-referat.txt',
+      encoding: 'utf-8',
+      pseudonymisationJson: null,
+      createdBy: null,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    })
+    .execute();
   const barrier = codeByRole.get('barrier');
   if (barrier)
     await trx
