@@ -36,6 +36,10 @@ export const StudySummary = z.object({
   question: z.string().nullable(),
   memberCount: z.number(),
   isMember: z.boolean(),
+  caseCount: z.number(),
+  sourceCount: z.number(),
+  /** The example study loaded with the demo data (Eksempeldata). */
+  isExample: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number(),
@@ -62,6 +66,9 @@ export const StudyUpdate = z.object({
   memberIds: z.array(Id).max(100),
   version: Version,
 });
+
+/** Administrators and evaluators who may be put on a study's team. */
+export const EvaluatorList = z.object({ items: z.array(StudyMember) });
 
 // ---------- cases ----------
 export const CaseInput = z.object({
@@ -374,3 +381,62 @@ export const FrameworkExportQuery = z.object({ format: DocumentExportFormat.defa
 export const QuoteExportQuery = QuoteQuery.omit({ purpose: true, limit: true }).extend({
   format: DocumentExportFormat.default('xlsx'),
 });
+
+// ---------- case selection ----------
+/** Every plan by size band × grant band, and the area secretariats, with the study's cases on them. */
+export const CaseCandidates = z.object({
+  plans: z.array(
+    z.object({
+      id: Id,
+      name: z.string(),
+      dwellings: z.number(),
+      grantTotalOre: z.number(),
+      sizeBand: z.enum(['small', 'medium', 'large']).nullable(),
+      grantBand: z.enum(['under5', 'from5to15', 'over15']).nullable(),
+      isExample: z.boolean(),
+      /** The study's case for this plan, if chosen. */
+      caseId: z.string().nullable(),
+    }),
+  ),
+  secretariats: z.array(z.object({ id: Id, name: z.string(), caseId: z.string().nullable() })),
+});
+export type CaseCandidates = z.infer<typeof CaseCandidates>;
+
+// ---------- speakers ----------
+/** A speaker of a transcript linked to a participant: respondent group and case. */
+export const SpeakerLinkInput = z.object({
+  speaker: z.string().trim().min(1).max(200),
+  respondentGroup: RespondentGroup.nullable().default(null),
+  caseId: Id.nullable().default(null),
+});
+export const SpeakerLinksInput = z.object({
+  links: z.array(SpeakerLinkInput).max(500),
+  /**
+   * Code each linked speaker's turns to their case and respondent group: a code per case (under
+   * "Cases") and per group (under "Respondentgrupper"), made on first use.
+   */
+  autoCode: z.boolean().default(false),
+});
+export const SpeakerOut = z.object({
+  speaker: z.string(),
+  turns: z.number(),
+  respondentGroup: RespondentGroup.nullable(),
+  caseId: z.string().nullable(),
+});
+export const SpeakerList = z.object({
+  items: z.array(SpeakerOut),
+  /** Codings made by auto-coding (0 on a read). */
+  codingsAdded: z.number(),
+});
+export type SpeakerList = z.infer<typeof SpeakerList>;
+
+// Types the web reads.
+export type DataCollectionOut = z.infer<typeof DataCollection>;
+export type DataCollectionKindValue = z.infer<typeof DataCollectionKind>;
+export type RespondentGroupValue = z.infer<typeof RespondentGroup>;
+export type DataCollectionInputValue = z.input<typeof DataCollectionInput>;
+export type SourceUploadInput = z.input<typeof SourceUpload>;
+export type MemoOutValue = z.infer<typeof MemoOut>;
+export type CodeMergeResultValue = z.infer<typeof CodeMergeResult>;
+export type EvaluatorListValue = z.infer<typeof EvaluatorList>;
+export type StudyMemberValue = z.infer<typeof StudyMember>;

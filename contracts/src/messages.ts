@@ -579,6 +579,10 @@ export const errorMessages = {
     da: 'Dataindsamlingen findes ikke i undersøgelsen.',
     en: 'The data collection is not in the study.',
   },
+  evaluation_speaker_not_in_source: {
+    da: 'Taleren findes ikke i kilden. Vælg et navn, der står før et kolon i starten af en linje.',
+    en: 'The speaker is not in the source. Choose a name that stands before a colon at the start of a line.',
+  },
   evaluation_source_not_found: {
     da: 'Kilden findes ikke i undersøgelsen.',
     en: 'The source is not in the study.',

@@ -23,6 +23,7 @@ afterAll(async () => {
 it('runs 0013 on a database that already ran 0014', async () => {
   await migrateToLatest(h.db);
   for (const table of [
+    'evaluation_speaker_links',
     'evaluation_framework_cells',
     'evaluation_memos',
     'evaluation_codings',
@@ -36,7 +37,9 @@ it('runs 0013 on a database that already ran 0014', async () => {
   ])
     await sql`DROP TABLE ${sql.table(table)}`.execute(h.db);
   await sql`DELETE FROM kysely_migration WHERE name = '0013-evaluation'`.execute(h.db);
-  expect(await migrateToLatest(h.db)).toEqual(['0013-evaluation']);
+  // 0016 builds on 0013's tables, so such a database has not run it either.
+  await sql`DELETE FROM kysely_migration WHERE name = '0016-evaluation-speakers'`.execute(h.db);
+  expect(await migrateToLatest(h.db)).toEqual(['0013-evaluation', '0016-evaluation-speakers']);
   const n = await h.db
     .selectFrom('evaluationStudies')
     .select((eb) => eb.fn.countAll<number>().as('n'))

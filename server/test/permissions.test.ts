@@ -1237,6 +1237,29 @@ const EXPECTED: Record<string, Expectation> = {
     refusedCode: NOT_ON_TEAM,
     call: async () => ({ url: `/api/evaluation/studies/${(await evStudy()).id}` }),
   },
+  'GET /api/evaluation/evaluators': {
+    allowed: STUDY_MANAGERS,
+    call: () => ({ url: '/api/evaluation/evaluators' }),
+  },
+  'GET /api/evaluation/studies/:studyId/case-candidates': {
+    allowed: EVALUATOR,
+    refusedCode: NOT_ON_TEAM,
+    call: () => ({ url: `${evBase()}/case-candidates` }),
+  },
+  'GET /api/evaluation/studies/:studyId/sources/:sourceId/speakers': {
+    allowed: EVALUATOR,
+    personalData: true,
+    refusedCode: NOT_ON_TEAM,
+    call: () => ({ url: `${evBase()}/sources/${ev.sourceId}/speakers` }),
+  },
+  'PUT /api/evaluation/studies/:studyId/sources/:sourceId/speakers': {
+    allowed: EVALUATOR,
+    refusedCode: NOT_ON_TEAM,
+    call: () => ({
+      url: `${evBase()}/sources/${ev.sourceId}/speakers`,
+      payload: { links: [{ speaker: 'Deltager', respondentGroup: 'other' }] },
+    }),
+  },
   'GET /api/evaluation/studies/:studyId/cases': {
     allowed: EVALUATOR,
     refusedCode: NOT_ON_TEAM,

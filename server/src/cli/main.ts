@@ -9,6 +9,7 @@ import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { buildApp } from '../app.js';
 import { ensurePools, seedDemo } from '../seed/demo.js';
+import { joinExampleStudies } from '../seed/example-evaluation.js';
 import { createUser } from '../features/users/user.service.js';
 import { findUserByEmail } from '../features/users/user.repository.js';
 import { hashPassword } from '../features/auth/password.js';
@@ -89,6 +90,9 @@ program
           UserInput.parse({ email: DEMO_ADMIN_EMAIL, name: 'Demo-administrator', password, isAdmin: true }),
         );
       }
+      // The demo administrator is on the example study's team, so its transcripts can be read.
+      const demoAdmin = await findUserByEmail(handle.db, DEMO_ADMIN_EMAIL);
+      if (demoAdmin) await joinExampleStudies(handle.db, demoAdmin.id);
       console.log('');
       console.log(`  Demo administrator: ${DEMO_ADMIN_EMAIL}`);
       console.log(`  One-time password for this start: ${password}`);

@@ -11,6 +11,7 @@ import { seedExampleReports } from './example-reports.js';
 import { seedExamplePortfolio } from './example-portfolio.js';
 import { seedExampleMarkers } from './example-markers.js';
 import { seedExampleTheories } from './example-theories.js';
+import { seedExampleEvaluation } from './example-evaluation.js';
 import { seedExampleAgreements, seedExampleSecretariatOrganisations } from './example-agreements.js';
 
 export interface CaseArea {
@@ -141,6 +142,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       await seedExamplePortfolio(trx);
       await seedExampleMarkers(trx);
       await seedExampleTheories(trx);
+      await seedExampleEvaluation(trx);
       return false;
     }
     const now = nowIso();
@@ -314,6 +316,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     await seedExamplePortfolio(trx);
     await seedExampleMarkers(trx);
     await seedExampleTheories(trx);
+    await seedExampleEvaluation(trx);
     await trx.insertInto('meta').values({ key: 'demo_seeded_at', value: now }).execute();
     await recordAudit(trx, null, {
       action: 'seed_demo',

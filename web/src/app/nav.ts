@@ -64,6 +64,8 @@ export function navItems(me: Me): NavItem[] {
   ) {
     items.push({ key: 'secretariats', to: '/secretariats', match: '/secretariats' });
   }
+  // The process evaluation: administrators and evaluators (features/evaluation).
+  if (me.can.evaluation) items.push({ key: 'evaluation', to: '/evaluation', match: '/evaluation' });
   if (me.can.administer) {
     items.push({
       key: 'admin',

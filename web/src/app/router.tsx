@@ -58,6 +58,12 @@ const EvalDriversBarriersPage = evalPage('DriversBarriersPage');
 const EvalCoOccurrencePage = evalPage('CoOccurrencePage');
 const EvalQuotesPage = evalPage('QuotesPage');
 const EvalFrameworkPage = evalPage('FrameworkPage');
+const StudyListPage = lazy(() => import('../features/evaluation/studies/StudyListPage'));
+const StudyOverviewPage = lazy(() => import('../features/evaluation/studies/StudyOverviewPage'));
+const StudyCasesPage = lazy(() => import('../features/evaluation/studies/StudyCasesPage'));
+const StudyCollectionsPage = lazy(() => import('../features/evaluation/studies/StudyCollectionsPage'));
+const StudySourcesPage = lazy(() => import('../features/evaluation/studies/StudySourcesPage'));
+const StudyCodebookPage = lazy(() => import('../features/evaluation/studies/StudyCodebookPage'));
 
 const admin = (el: React.ReactNode) => <RequireCan can="administer">{el}</RequireCan>;
 const portfolio = (el: React.ReactNode) => <RequireCan can="portfolio">{el}</RequireCan>;
@@ -133,6 +139,12 @@ export const router = createBrowserRouter([
       { path: 'admin/users/new', element: admin(<UserFormPage />) },
       { path: 'admin/users/:id', element: admin(<UserFormPage />) },
       { path: 'admin/audit', element: admin(<AuditPage />) },
+      { path: 'evaluation', element: evaluation(<StudyListPage />) },
+      { path: 'evaluation/studies/:studyId', element: evaluation(<StudyOverviewPage />) },
+      { path: 'evaluation/studies/:studyId/cases', element: evaluation(<StudyCasesPage />) },
+      { path: 'evaluation/studies/:studyId/data-collection', element: evaluation(<StudyCollectionsPage />) },
+      { path: 'evaluation/studies/:studyId/sources', element: evaluation(<StudySourcesPage />) },
+      { path: 'evaluation/studies/:studyId/codebook', element: evaluation(<StudyCodebookPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

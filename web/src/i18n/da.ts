@@ -3,6 +3,7 @@ import { reportsDa } from '../features/reports/i18n';
 import { portfolioDa } from '../features/portfolio/i18n';
 import { evalCodingDa } from '../features/evaluation/coding/i18n';
 import { evalAnalysisDa } from '../features/evaluation/analysis/i18n';
+import { evalStudiesDa } from '../features/evaluation/studies/i18n';
 import { dashboardDa, participantsDa, registrationsDa } from '../features/results/registrations.i18n';
 import { dataDa } from '../features/data/data.i18n';
 import { sharedGoalsDa } from '../features/secretariats/i18n';
@@ -117,6 +118,7 @@ export const da = {
     municipalServices: 'Kommunale tilbud',
     users: 'Brugere',
     audit: 'Hændelseslog',
+    evaluation: 'Evaluering',
   },
   auth: {
     title: 'Log ind',
@@ -325,6 +327,7 @@ export const da = {
   portfolio: portfolioDa,
   evalCoding: evalCodingDa,
   evalAnalysis: evalAnalysisDa,
+  evalStudies: evalStudiesDa,
   organisation: organisationDa,
   reports: reportsDa,
   secretariats: {

@@ -3,6 +3,7 @@ import { reportsEn } from '../features/reports/i18n';
 import { portfolioEn } from '../features/portfolio/i18n';
 import { evalCodingEn } from '../features/evaluation/coding/i18n';
 import { evalAnalysisEn } from '../features/evaluation/analysis/i18n';
+import { evalStudiesEn } from '../features/evaluation/studies/i18n';
 import { dashboardEn, participantsEn, registrationsEn } from '../features/results/registrations.i18n';
 import { organisationEn } from '../features/organisation/i18n';
 import { dataEn } from '../features/data/data.i18n';
@@ -118,6 +119,7 @@ export const en: Messages = {
     municipalServices: 'Municipal services',
     users: 'Users',
     audit: 'Audit log',
+    evaluation: 'Evaluation',
   },
   auth: {
     title: 'Log in',
@@ -330,6 +332,7 @@ export const en: Messages = {
   portfolio: portfolioEn,
   evalCoding: evalCodingEn,
   evalAnalysis: evalAnalysisEn,
+  evalStudies: evalStudiesEn,
   organisation: organisationEn,
   reports: reportsEn,
   secretariats: {

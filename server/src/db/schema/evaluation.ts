@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 /** Tables of the process evaluation; merged into Database in ../schema.ts. */
 interface Stamps {
   createdAt: string;
@@ -9,6 +10,8 @@ export interface EvaluationStudiesTable extends Stamps {
   name: string;
   question: string | null;
   createdBy: string | null;
+  /** 1 for the example study loaded with the demo data. */
+  isExample: Generated<number>;
 }
 export interface EvaluationStudyMembersTable {
   studyId: string;
@@ -87,6 +90,16 @@ export interface EvaluationMemosTable extends Stamps {
   text: string;
   authorId: string | null;
 }
+/** A transcript's speaker linked to a participant: respondent group and case. */
+export interface EvaluationSpeakerLinksTable {
+  id: string;
+  studyId: string;
+  sourceId: string;
+  speaker: string;
+  respondentGroup: string | null;
+  caseId: string | null;
+  createdAt: string;
+}
 export interface EvaluationFrameworkCellsTable extends Stamps {
   id: string;
   studyId: string;
@@ -107,5 +120,6 @@ export interface EvaluationTables {
   evaluationCoders: EvaluationCodersTable;
   evaluationCodings: EvaluationCodingsTable;
   evaluationMemos: EvaluationMemosTable;
+  evaluationSpeakerLinks: EvaluationSpeakerLinksTable;
   evaluationFrameworkCells: EvaluationFrameworkCellsTable;
 }

@@ -33,7 +33,20 @@ export async function listStudies(db: Executor, userId: string, all: boolean) {
       's.createdAt',
       's.updatedAt',
       's.version',
+      's.isExample',
       'm.userId as memberUserId',
+      (eb) =>
+        eb
+          .selectFrom('evaluationCases as k')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('k.studyId', '=', 's.id')
+          .as('caseCount'),
+      (eb) =>
+        eb
+          .selectFrom('evaluationSources as o')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('o.studyId', '=', 's.id')
+          .as('sourceCount'),
       (eb) =>
         eb
           .selectFrom('evaluationStudyMembers as c')
@@ -52,6 +65,9 @@ export async function listStudies(db: Executor, userId: string, all: boolean) {
     version: r.version,
     memberCount: Number(r.memberCount ?? 0),
     isMember: r.memberUserId !== null,
+    caseCount: Number(r.caseCount ?? 0),
+    sourceCount: Number(r.sourceCount ?? 0),
+    isExample: toBool(r.isExample),
   }));
 }
 

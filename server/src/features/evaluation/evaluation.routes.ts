@@ -5,6 +5,7 @@ import {
   AgreementQuery,
   CaseCodeMatrix,
   CaseInput,
+  CaseCandidates,
   CaseUpdate,
   CodeInput,
   CodeList,
@@ -24,6 +25,7 @@ import {
   DataCollectionList,
   DataCollectionUpdate,
   DriversBarriers,
+  EvaluatorList,
   ExchangeReport,
   Framework,
   FrameworkCell,
@@ -43,6 +45,8 @@ import {
   SourceSummary,
   SourceUpdate,
   SourceUpload,
+  SpeakerLinksInput,
+  SpeakerList,
   StudyCaseList,
   StudyCaseOut,
   StudyCaseParams,
@@ -62,6 +66,8 @@ import type { AppDeps } from '../../app.js';
 import { AUTHENTICATED } from '../../http/permissions.js';
 import * as analysis from './analysis.service.js';
 import * as svc from './evaluation.service.js';
+import { caseCandidates, listEvaluators } from './selection.service.js';
+import { listSpeakers, saveSpeakers } from './speakers.service.js';
 import { exportStudyQdc, exportStudyQdpx, importStudyQdc, importStudyQdpx } from './exchange.service.js';
 
 /** The largest .qdpx or .qdc accepted as an upload. */
@@ -157,7 +163,33 @@ export const evaluationRoutes = (deps: AppDeps) => async (base: FastifyInstance)
     },
   );
 
+  app.get(
+    '/api/evaluation/evaluators',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Administrators and evaluators who may be on a team',
+        response: { 200: EvaluatorList },
+      },
+    },
+    async (req) => listEvaluators(db, req.principal!),
+  );
+
   // ---------- cases ----------
+  app.get(
+    `${study}/case-candidates`,
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Every plan in the case matrix and every area secretariat, with the study’s cases',
+        params: StudyParams,
+        response: { 200: CaseCandidates },
+      },
+    },
+    async (req) => caseCandidates(db, req.ctx, req.params.studyId),
+  );
   app.get(
     `${study}/cases`,
     { config, schema: { tags, params: StudyParams, response: { 200: StudyCaseList } } },
@@ -280,6 +312,36 @@ export const evaluationRoutes = (deps: AppDeps) => async (base: FastifyInstance)
       await svc.deleteSource(db, req.ctx, req.params.studyId, req.params.sourceId);
       return reply.code(204).send();
     },
+  );
+
+  app.get(
+    `${study}/sources/:sourceId/speakers`,
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'The speakers of a transcript with their turns and participant links (audited)',
+        params: StudySourceParams,
+        querystring: PurposeQuery,
+        response: { 200: SpeakerList },
+      },
+    },
+    async (req) => listSpeakers(db, req.ctx, req.params.studyId, req.params.sourceId, req.query.purpose),
+  );
+  app.put(
+    `${study}/sources/:sourceId/speakers`,
+    {
+      config,
+      schema: {
+        tags,
+        summary:
+          'Link speakers to participants (respondent group, case); optionally code their turns to their case and group',
+        params: StudySourceParams,
+        body: SpeakerLinksInput,
+        response: { 200: SpeakerList },
+      },
+    },
+    async (req) => saveSpeakers(db, req.ctx, req.params.studyId, req.params.sourceId, req.body),
   );
 
   // ---------- codes ----------
