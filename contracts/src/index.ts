@@ -9,3 +9,4 @@ export * from './reports.js';
 export * from './portfolio.js';
 export * from './evaluation.js';
 export * from './markers.js';
+export * from './theory.js';

@@ -1,4 +1,5 @@
 import type { Locale } from './common.js';
+import { theoryMessages } from './theory.js';
 
 type Text = { da: string; en: string };
 
@@ -651,6 +652,7 @@ export const errorMessages = {
     da: 'Spørgeskemaet er lukket og modtager ikke flere besvarelser.',
     en: 'The questionnaire is closed and takes no more answers.',
   },
+  ...theoryMessages,
 } satisfies Record<string, Text>;
 
 export type ErrorCode = keyof typeof errorMessages;
