@@ -45,6 +45,9 @@ const ParticipantsPage = lazy(() => import('../features/results/ParticipantsPage
 const ReportsTab = lazy(() => import('../features/reports/ReportsTab'));
 const ReportPage = lazy(() => import('../features/reports/ReportPage'));
 const DataTab = lazy(() => import('../features/data/DataTab'));
+const TheoryTab = lazy(() => import('../features/theory/TheoryTab'));
+const TheoryEditorPage = lazy(() => import('../features/theory/TheoryEditorPage'));
+const TheorySearchPage = lazy(() => import('../features/theory/TheorySearchPage'));
 
 const admin = (el: React.ReactNode) => <RequireCan can="administer">{el}</RequireCan>;
 const portfolio = (el: React.ReactNode) => <RequireCan can="portfolio">{el}</RequireCan>;
@@ -74,6 +77,8 @@ export const router = createBrowserRouter([
           { path: 'reports', element: <ReportsTab /> },
           { path: 'reports/:reportId', element: <ReportPage /> },
           { path: 'data', element: <DataTab /> },
+          { path: 'theory-of-change', element: <TheoryTab /> },
+          { path: 'theory-of-change/:theoryId', element: <TheoryEditorPage /> },
         ],
       },
       { path: 'plans/:id/edit', element: <PlanFormPage /> },
@@ -84,6 +89,7 @@ export const router = createBrowserRouter([
       { path: 'portfolio/compare', element: portfolio(<PortfolioComparePage />) },
       { path: 'portfolio/case-matrix', element: <CaseMatrixPage /> },
       { path: 'portfolio/typology', element: <TypologyPortfolioPage /> },
+      { path: 'theories/search', element: <TheorySearchPage /> },
       { path: 'secretariats', element: <SecretariatListPage /> },
       { path: 'secretariats/:id', element: <SecretariatDetailPage /> },
       { path: 'secretariats/:id/shared-goals/:goalId', element: <SharedGoalRollupPage /> },

@@ -4,6 +4,7 @@ import { portfolioDa } from '../features/portfolio/i18n';
 import { dashboardDa, participantsDa, registrationsDa } from '../features/results/registrations.i18n';
 import { dataDa } from '../features/data/data.i18n';
 import { sharedGoalsDa } from '../features/secretariats/i18n';
+import { theoryDa } from '../features/theory/i18n';
 
 /** Danish, the default language. `en.ts` has the same keys. */
 export const da = {
@@ -102,6 +103,7 @@ export const da = {
     portfolioGrants: 'Økonomi',
     portfolioCompare: 'Sammenlign',
     portfolioSharedIndicators: 'Fælles indikatorer',
+    theorySearch: 'Forandringsteorier',
     plans: 'Helhedsplaner',
     secretariats: 'Områdesekretariater',
     admin: 'Administration',
@@ -831,6 +833,7 @@ export const da = {
   },
   data: dataDa,
   sharedGoals: sharedGoalsDa,
+  theory: theoryDa,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -5,6 +5,7 @@ import { dashboardEn, participantsEn, registrationsEn } from '../features/result
 import { organisationEn } from '../features/organisation/i18n';
 import { dataEn } from '../features/data/data.i18n';
 import { sharedGoalsEn } from '../features/secretariats/i18n';
+import { theoryEn } from '../features/theory/i18n';
 
 /** English, one click away. The keys are the Danish file's. */
 export const en: Messages = {
@@ -103,6 +104,7 @@ export const en: Messages = {
     portfolioGrants: 'Finances',
     portfolioCompare: 'Compare',
     portfolioSharedIndicators: 'Shared indicators',
+    theorySearch: 'Theories of change',
     plans: 'Plans',
     secretariats: 'Area secretariats',
     admin: 'Administration',
@@ -834,4 +836,5 @@ export const en: Messages = {
   },
   data: dataEn,
   sharedGoals: sharedGoalsEn,
+  theory: theoryEn,
 };

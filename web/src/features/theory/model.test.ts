@@ -112,6 +112,21 @@ describe('changing a diagram', () => {
   });
 });
 
+describe('links to the framework', () => {
+  it('an assumption cannot stand for an activity, goal or indicator; turning a linked node into one drops its link', () => {
+    const link = { type: 'goal' as const, id: 'g1' };
+    expect(apply(example, { type: 'updateNode', id: 'parents', patch: { link } })).toEqual({
+      ok: false,
+      refusal: 'linkKindMismatch',
+    });
+    const linked = apply(example, { type: 'updateNode', id: 'marks', patch: { link } });
+    expect(linked.ok && linked.diagram.nodes[2]!.link).toEqual(link);
+    if (!linked.ok) return;
+    const r = apply(linked.diagram, { type: 'updateNode', id: 'marks', patch: { kind: 'externalFactor' } });
+    expect(r.ok && r.diagram.nodes[2]).toMatchObject({ kind: 'externalFactor', link: null });
+  });
+});
+
 describe('undo and redo', () => {
   it('steps back and forth, and a new change forgets what could be redone', () => {
     let h = startHistory(example);

@@ -6,6 +6,11 @@
  * reason the editor could not know (someone else changed the diagram).
  */
 
+import type { TocLink, TocNodeKind } from '@pejling/contracts';
+
+export type NodeKind = TocNodeKind;
+// The contract's kinds, in the chain's order (the contract is imported for types only, so zod stays
+// out of the bundle).
 export const NODE_KINDS = [
   'activity',
   'output',
@@ -14,19 +19,15 @@ export const NODE_KINDS = [
   'impact',
   'assumption',
   'externalFactor',
-] as const;
-export type NodeKind = (typeof NODE_KINDS)[number];
+] as const satisfies readonly NodeKind[];
 
 /** The kinds of the causal chain, in order; the others (assumptions, external factors) sit aside. */
 export const CHAIN_KINDS: NodeKind[] = ['activity', 'output', 'shortTermResult', 'longTermResult', 'impact'];
 
 export const isChainKind = (kind: NodeKind) => CHAIN_KINDS.includes(kind);
 
-export type LinkType = 'activity' | 'goal' | 'indicator';
-export interface NodeLink {
-  type: LinkType;
-  id: string;
-}
+export type NodeLink = TocLink;
+export type LinkType = TocLink['type'];
 
 export interface DiagramNode {
   id: string;
@@ -52,7 +53,7 @@ export interface Diagram {
 }
 
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-export const MAX_LABEL = 200;
+export const MAX_LABEL = 300;
 
 let counter = 0;
 /** A fresh id the server accepts, unique within the diagram. */
@@ -90,7 +91,8 @@ export type Refusal =
   | 'duplicateId'
   | 'badId'
   | 'emptyLabel'
-  | 'labelTooLong';
+  | 'labelTooLong'
+  | 'linkKindMismatch';
 
 export type Result = { ok: true; diagram: Diagram } | { ok: false; refusal: Refusal };
 
@@ -115,6 +117,7 @@ export function apply(d: Diagram, action: Action): Result {
       if (node(n.id)) return no('duplicateId');
       const bad = labelRefusal(n.label);
       if (bad) return no(bad);
+      if (n.link && !isChainKind(n.kind)) return no('linkKindMismatch');
       return ok({ ...d, nodes: [...d.nodes, n] });
     }
     case 'moveNode': {
@@ -135,12 +138,20 @@ export function apply(d: Diagram, action: Action): Result {
         }),
       });
     case 'updateNode': {
-      if (!node(action.id)) return no('unknownNode');
+      const old = node(action.id);
+      if (!old) return no('unknownNode');
       if (action.patch.label !== undefined) {
         const bad = labelRefusal(action.patch.label);
         if (bad) return no(bad);
       }
-      return ok({ ...d, nodes: d.nodes.map((n) => (n.id === action.id ? { ...n, ...action.patch } : n)) });
+      const next = { ...old, ...action.patch };
+      if (next.link && !isChainKind(next.kind)) {
+        // An assumption or external factor stands for nothing in the framework: a link given with
+        // it is refused, a link it had before its kind changed is dropped.
+        if (action.patch.link) return no('linkKindMismatch');
+        next.link = null;
+      }
+      return ok({ ...d, nodes: d.nodes.map((n) => (n.id === action.id ? next : n)) });
     }
     case 'deleteNode': {
       if (!node(action.id)) return no('unknownNode');
@@ -187,6 +198,7 @@ export function validate(d: Diagram): { path: string; refusal: Refusal }[] {
     ids.add(n.id);
     const bad = labelRefusal(n.label);
     if (bad) issues.push({ path: `nodes.${i}.label`, refusal: bad });
+    if (n.link && !isChainKind(n.kind)) issues.push({ path: `nodes.${i}.link`, refusal: 'linkKindMismatch' });
   });
   const edgeIds = new Set<string>();
   const pairs = new Set<string>();
