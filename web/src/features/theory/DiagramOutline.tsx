@@ -56,7 +56,15 @@ export function DiagramOutline({
   statusOf,
 }: Props) {
   const { t } = useTranslation();
-  const [focusInspector, setFocusInspector] = useState(0);
+  // The inspector's first field takes focus when the outline (not the mouse) chose what it shows,
+  // and again after a change made there, so the keyboard stays where the work is.
+  const [focusToken, setFocusToken] = useState(0);
+  const [handledToken, setHandledToken] = useState(0);
+  const focus: FocusRequest = {
+    shouldFocus: focusToken !== handledToken,
+    onFocused: () => setHandledToken(focusToken),
+    request: () => setFocusToken((n) => n + 1),
+  };
   const selectedNode =
     selection?.type === 'node' ? diagram.nodes.find((n) => n.id === selection.id) : undefined;
   const selectedEdge =
@@ -80,7 +88,7 @@ export function DiagramOutline({
 
   const select = (s: Selection) => {
     onSelect(s);
-    setFocusInspector((n) => n + 1);
+    focus.request();
   };
 
   return (
@@ -97,7 +105,7 @@ export function DiagramOutline({
               linkData={linkData}
               dispatch={dispatch}
               onDeleted={() => onSelect(null)}
-              focus={focusInspector}
+              focus={focus}
             />
           ) : selectedEdge ? (
             <EdgeForm
@@ -107,7 +115,7 @@ export function DiagramOutline({
               toLabel={label(selectedEdge.to)}
               dispatch={dispatch}
               onDeleted={() => onSelect(null)}
-              focus={focusInspector}
+              focus={focus}
             />
           ) : (
             <Text size="sm">{t('theory.editor.nothingSelected')}</Text>
@@ -199,14 +207,16 @@ const OutlineGroups = memo(function OutlineGroups({
                           {n.label}
                           {status && <span className={classes.status}> · {status}</span>}
                         </span>
-                        <button
-                          type="button"
-                          className={classes.button}
-                          onClick={() => select({ type: 'node', id: n.id })}
-                          aria-label={t('theory.editor.edit', { label: n.label })}
-                        >
-                          {editable ? t('common.edit') : t('common.search')}
-                        </button>
+                        {editable && (
+                          <button
+                            type="button"
+                            className={classes.button}
+                            onClick={() => select({ type: 'node', id: n.id })}
+                            aria-label={t('theory.editor.edit', { label: n.label })}
+                          >
+                            {t('common.edit')}
+                          </button>
+                        )}
                         {editable && (
                           <button
                             type="button"
@@ -285,12 +295,20 @@ type LinkData = (
   { value: string; label: string } | { group: string; items: { value: string; label: string }[] }
 )[];
 
-function useFocusOn(focus: number) {
-  const ref = useRef<HTMLInputElement>(null);
-  const first = useRef(focus);
+interface FocusRequest {
+  shouldFocus: boolean;
+  onFocused: () => void;
+  request: () => void;
+}
+
+function useFocusOn<T extends HTMLElement>(focus: FocusRequest) {
+  const ref = useRef<T>(null);
+  const { shouldFocus, onFocused } = focus;
   useEffect(() => {
-    if (focus !== first.current || focus > 0) ref.current?.focus();
-  }, [focus]);
+    if (!shouldFocus) return;
+    ref.current?.focus();
+    onFocused();
+  }, [shouldFocus, onFocused]);
   return ref;
 }
 
@@ -305,18 +323,19 @@ function NodeForm({
   linkData: LinkData;
   dispatch: Props['dispatch'];
   onDeleted: () => void;
-  focus: number;
+  focus: FocusRequest;
 }) {
   const { t } = useTranslation();
   const [label, setLabel] = useState(node.label);
   const [description, setDescription] = useState(node.description ?? '');
   const [kind, setKind] = useState<NodeKind>(node.kind);
   const [link, setLink] = useState(linkValue(node.link));
-  const ref = useFocusOn(focus);
+  const ref = useFocusOn<HTMLInputElement>(focus);
   const linkable = isChainKind(kind);
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
+    focus.request();
     dispatch(
       {
         type: 'updateNode',
@@ -405,15 +424,11 @@ function EdgeForm({
   toLabel: string;
   dispatch: Props['dispatch'];
   onDeleted: () => void;
-  focus: number;
+  focus: FocusRequest;
 }) {
   const { t } = useTranslation();
   const [rationale, setRationale] = useState(edge.rationale);
-  const ref = useRef<HTMLTextAreaElement>(null);
-  const first = useRef(focus);
-  useEffect(() => {
-    if (focus !== first.current || focus > 0) ref.current?.focus();
-  }, [focus]);
+  const ref = useFocusOn<HTMLTextAreaElement>(focus);
   const text = t('theory.editor.edgeText', { from: fromLabel, to: toLabel });
   return (
     <form
