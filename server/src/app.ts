@@ -28,6 +28,7 @@ import { importRoutes } from './features/imports/imports.routes.js';
 import { portfolioRoutes } from './features/portfolio/portfolio.routes.js';
 import { evaluationRoutes } from './features/evaluation/evaluation.routes.js';
 import { markersRoutes } from './features/markers/markers.routes.js';
+import { theoryRoutes } from './features/theory/theory.routes.js';
 
 export interface RouteEntry {
   method: string;
@@ -150,6 +151,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(importRoutes(deps));
   await app.register(evaluationRoutes(deps));
   await app.register(markersRoutes(deps));
+  await app.register(theoryRoutes(deps));
 
   app.get('/api/openapi.json', { config: { permission: PUBLIC }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -209,6 +209,16 @@ async function markerSurvey(): Promise<{ id: string; version: number; links: { t
   return res.json();
 }
 let sharedSurvey: { id: string; links: { token: string }[] } | undefined;
+/** A theory of change of the main plan made by the administrator for one call. */
+async function theoryOfChange(): Promise<{ id: string; version: number }> {
+  const res = await clients.admin.post(`/api/plans/${plan.id}/theories`, {
+    scope: 'crossCutting',
+    title: unique('Forandringsteori'),
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+}
+let sharedTheory: { id: string; version: number } | undefined;
 const markerAnswer = () => ({
   scores: Object.fromEntries(
     [
@@ -1130,6 +1140,66 @@ const EXPECTED: Record<string, Expectation> = {
       url: `/api/questionnaire/${(await markerSurvey()).links[0]!.token}`,
       payload: markerAnswer(),
     }),
+  },
+  // ---------- theory of change ----------
+  'GET /api/theories/search': {
+    allowed: SIGNED_IN,
+    call: () => ({ url: '/api/theories/search?text=forandring&fromText=a&toText=b' }),
+  },
+  'GET /api/plans/:planId/theories': {
+    allowed: PLAN_READERS,
+    call: () => ({ url: `/api/plans/${plan.id}/theories` }),
+  },
+  'POST /api/plans/:planId/theories': {
+    allowed: PLAN_WRITERS,
+    call: () => ({
+      url: `/api/plans/${plan.id}/theories`,
+      payload: { scope: 'focusArea', focusAreaId: plan.focusAreas[0]!.id, title: unique('Forandringsteori') },
+    }),
+  },
+  'POST /api/plans/:planId/theories/draft': {
+    allowed: PLAN_WRITERS,
+    call: () => ({ url: `/api/plans/${plan.id}/theories/draft`, payload: { scope: 'crossCutting' } }),
+  },
+  'GET /api/plans/:planId/theories/:theoryId': {
+    allowed: PLAN_READERS,
+    call: async () => {
+      sharedTheory ??= await theoryOfChange();
+      return { url: `/api/plans/${plan.id}/theories/${sharedTheory.id}` };
+    },
+  },
+  'PUT /api/plans/:planId/theories/:theoryId': {
+    allowed: PLAN_WRITERS,
+    call: async () => {
+      const th = await theoryOfChange();
+      return {
+        url: `/api/plans/${plan.id}/theories/${th.id}`,
+        payload: {
+          version: th.version,
+          title: unique('Forandringsteori'),
+          nodes: [{ id: 'n1', kind: 'impact', label: 'Flere i job', x: 0, y: 0, link: null }],
+          edges: [],
+        },
+      };
+    },
+  },
+  'DELETE /api/plans/:planId/theories/:theoryId': {
+    allowed: PLAN_WRITERS,
+    call: async () => ({ url: `/api/plans/${plan.id}/theories/${(await theoryOfChange()).id}` }),
+  },
+  'GET /api/plans/:planId/theories/:theoryId/comparison': {
+    allowed: PLAN_READERS,
+    call: async () => {
+      sharedTheory ??= await theoryOfChange();
+      return { url: `/api/plans/${plan.id}/theories/${sharedTheory.id}/comparison` };
+    },
+  },
+  'GET /api/plans/:planId/theories/:theoryId/export': {
+    allowed: PLAN_READERS,
+    call: async () => {
+      sharedTheory ??= await theoryOfChange();
+      return { url: `/api/plans/${plan.id}/theories/${sharedTheory.id}/export?format=xlsx` };
+    },
   },
   // ---------- process evaluation ----------
   'GET /api/evaluation/studies': { allowed: SIGNED_IN, call: () => ({ url: '/api/evaluation/studies' }) },

@@ -14,6 +14,7 @@ import * as m0011 from './migrations/0011-portfolio.js';
 import * as m0012 from './migrations/0012-registration-indexes.js';
 import * as m0013 from './migrations/0013-evaluation.js';
 import * as m0014 from './migrations/0014-implementation-markers.js';
+import * as m0015 from './migrations/0015-theory-of-change.js';
 
 /** Every migration, in order. Never edit one that has landed; add the next. */
 const migrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0012-registration-indexes': m0012,
   '0013-evaluation': m0013,
   '0014-implementation-markers': m0014,
+  '0015-theory-of-change': m0015,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -174,10 +174,18 @@ import type { ReportsTables } from './schema/reports.js';
 import type { PortfolioTables } from './schema/portfolio.js';
 import type { EvaluationTables } from './schema/evaluation.js';
 import type { MarkersTables } from './schema/markers.js';
+import type { TheoryTables } from './schema/theory.js';
 
 /** Every table; each capability keeps its own in schema/<capability>.ts. */
 export interface Database
-  extends OrganisationTables, ResultsTables, ReportsTables, PortfolioTables, EvaluationTables, MarkersTables {
+  extends
+    OrganisationTables,
+    ResultsTables,
+    ReportsTables,
+    PortfolioTables,
+    EvaluationTables,
+    MarkersTables,
+    TheoryTables {
   users: UsersTable;
   roleGrants: RoleGrantsTable;
   sessions: SessionsTable;
