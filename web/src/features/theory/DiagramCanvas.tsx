@@ -266,6 +266,8 @@ export function DiagramCanvas({
       height={height}
       style={{
         display: 'block',
+        // As tall as the window allows, so the whole canvas is in view while working on it.
+        height: `clamp(380px, calc(100vh - 240px), ${height}px)`,
         background: '#fbfcfd',
         border: '1px solid var(--mantine-color-gray-4)',
         borderRadius: 6,

@@ -34,6 +34,9 @@ interface Props {
   statusOf: (n: DiagramNode) => string | null;
 }
 
+/** After a delete the button pressed is gone; the outline's heading keeps the keyboard's place. */
+const focusOutline = () => document.getElementById('toc-outline')?.focus();
+
 const linkValue = (l: NodeLink | null) => (l ? `${l.type}:${l.id}` : '');
 const parseLink = (v: string): NodeLink | null => {
   const i = v.indexOf(':');
@@ -125,7 +128,7 @@ export function DiagramOutline({
       {editable && <AddNodeForm diagram={diagram} linkData={linkData} dispatch={dispatch} />}
       {editable && diagram.nodes.length > 1 && <ConnectForm diagram={diagram} dispatch={dispatch} />}
       <Paper withBorder p="sm" radius="md" component="section" aria-labelledby="toc-outline">
-        <Title order={3} size="h5" id="toc-outline">
+        <Title order={3} size="h5" id="toc-outline" tabIndex={-1}>
           {t('theory.editor.outline')}
         </Title>
         <Text size="sm" mb="xs">
@@ -221,12 +224,13 @@ const OutlineGroups = memo(function OutlineGroups({
                           <button
                             type="button"
                             className={classes.danger}
-                            onClick={() =>
+                            onClick={() => {
                               dispatch(
                                 { type: 'deleteNode', id: n.id },
                                 t('theory.editor.announce.deleted', { label: n.label }),
-                              )
-                            }
+                              );
+                              focusOutline();
+                            }}
                             aria-label={t('theory.editor.remove', { label: n.label })}
                           >
                             {t('common.delete')}
@@ -261,12 +265,13 @@ const OutlineGroups = memo(function OutlineGroups({
                                     <button
                                       type="button"
                                       className={classes.danger}
-                                      onClick={() =>
+                                      onClick={() => {
                                         dispatch(
                                           { type: 'deleteEdge', id: e.id },
                                           t('theory.editor.announce.edgeDeleted', { from: n.label, to }),
-                                        )
-                                      }
+                                        );
+                                        focusOutline();
+                                      }}
                                       aria-label={t('theory.editor.remove', {
                                         label: t('theory.editor.edgeText', { from: n.label, to }),
                                       })}

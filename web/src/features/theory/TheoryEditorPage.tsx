@@ -568,7 +568,7 @@ function Editor({ detail, onReload }: { detail: TheoryDetail; onReload: () => vo
               editable={editable}
               label={t('theory.editor.canvasLabel', { title: d.title, ...counts })}
               describedBy="theory-canvas-help"
-              height={d.nodes.length > 60 ? 680 : 540}
+              height={d.nodes.length > 60 ? 900 : 600}
             />
             <Legend />
           </Stack>

@@ -287,16 +287,19 @@ function ComparisonSection({ items }: { items: TheorySummary[] }) {
                 {c.unbacked.length === 0 ? (
                   <Text size="sm">{t('theory.comparison.unbackedNone')}</Text>
                 ) : (
-                  <List size="sm" spacing={4}>
-                    {c.unbacked.map((u) => (
-                      <List.Item key={u.nodeId}>
-                        {u.label}{' '}
-                        <Text span c="dimmed" size="xs">
-                          ({t(`theory.kinds.${u.kind}`)})
-                        </Text>
-                      </List.Item>
-                    ))}
-                  </List>
+                  <ShortList
+                    items={c.unbacked.map((u) => ({
+                      key: u.nodeId,
+                      node: (
+                        <>
+                          {u.label}{' '}
+                          <Text span c="dimmed" size="xs">
+                            ({t(`theory.kinds.${u.kind}`)})
+                          </Text>
+                        </>
+                      ),
+                    }))}
+                  />
                 )}
               </Stack>
               <Stack gap="xs">
@@ -307,15 +310,18 @@ function ComparisonSection({ items }: { items: TheorySummary[] }) {
                 {c.missingActivities.length === 0 ? (
                   <Text size="sm">{t('theory.comparison.missingActivitiesNone')}</Text>
                 ) : (
-                  <List size="sm" spacing={4}>
-                    {c.missingActivities.map((a) => (
-                      <List.Item key={a.id}>
-                        <Anchor component={Link} to={`/plans/${plan.id}/activities/${a.id}`}>
-                          {a.name}
-                        </Anchor>
-                      </List.Item>
-                    ))}
-                  </List>
+                  <ShortList
+                    items={c.missingActivities.map((a) => ({
+                      key: a.id,
+                      node: (
+                        <>
+                          <Anchor component={Link} to={`/plans/${plan.id}/activities/${a.id}`}>
+                            {a.name}
+                          </Anchor>
+                        </>
+                      ),
+                    }))}
+                  />
                 )}
               </Stack>
               <Stack gap="xs">
@@ -325,16 +331,19 @@ function ComparisonSection({ items }: { items: TheorySummary[] }) {
                 {c.missingGoals.length === 0 ? (
                   <Text size="sm">{t('theory.comparison.missingGoalsNone')}</Text>
                 ) : (
-                  <List size="sm" spacing={4}>
-                    {c.missingGoals.map((g) => (
-                      <List.Item key={g.id}>
-                        {g.title}{' '}
-                        <Text span c="dimmed" size="xs">
-                          ({t(`theory.levels.${g.level}`)})
-                        </Text>
-                      </List.Item>
-                    ))}
-                  </List>
+                  <ShortList
+                    items={c.missingGoals.map((g) => ({
+                      key: g.id,
+                      node: (
+                        <>
+                          {g.title}{' '}
+                          <Text span c="dimmed" size="xs">
+                            ({t(`theory.levels.${g.level}`)})
+                          </Text>
+                        </>
+                      ),
+                    }))}
+                  />
                 )}
               </Stack>
             </SimpleGrid>
@@ -342,5 +351,34 @@ function ComparisonSection({ items }: { items: TheorySummary[] }) {
         )
       )}
     </Section>
+  );
+}
+
+const SHORT = 10;
+
+/** The first few items of a list, the rest one click away, so a large diagram keeps the page short. */
+function ShortList({ items }: { items: { key: string; node: React.ReactNode }[] }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const [all, setAll] = useState(false);
+  const shown = all ? items : items.slice(0, SHORT);
+  return (
+    <Stack gap={4} align="flex-start">
+      <List size="sm" spacing={4}>
+        {shown.map((i) => (
+          <List.Item key={i.key}>{i.node}</List.Item>
+        ))}
+      </List>
+      {items.length > SHORT && (
+        <Button variant="subtle" size="compact-sm" onClick={() => setAll(!all)} aria-expanded={all}>
+          {all
+            ? t('theory.comparison.showFewer')
+            : t('theory.comparison.showAll', {
+                count: items.length,
+                formatted: formatNumber(items.length, locale),
+              })}
+        </Button>
+      )}
+    </Stack>
   );
 }

@@ -69,6 +69,8 @@ export const theoryDa = {
     missingGoalsNone: 'Alle mål er med.',
     linked_one: '{{formatted}} element er knyttet til planens aktiviteter, mål og indikatorer.',
     linked_other: '{{formatted}} elementer er knyttet til planens aktiviteter, mål og indikatorer.',
+    showAll: 'Vis alle {{formatted}}',
+    showFewer: 'Vis færre',
   },
   levels: { impact: 'Effektmål', result: 'Resultatmål', activity: 'Aktivitetsmål' },
   editor: {
@@ -279,6 +281,8 @@ export const theoryEn: typeof theoryDa = {
     missingGoalsNone: 'Every goal is in it.',
     linked_one: "{{formatted}} element is linked to the plan's activities, goals and indicators.",
     linked_other: "{{formatted}} elements are linked to the plan's activities, goals and indicators.",
+    showAll: 'Show all {{formatted}}',
+    showFewer: 'Show fewer',
   },
   levels: { impact: 'Impact goal', result: 'Result goal', activity: 'Activity goal' },
   editor: {

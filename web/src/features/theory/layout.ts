@@ -8,33 +8,37 @@ const GAP = 40;
 
 /**
  * The graph ELK lays out: only the causal chain, one layer per kind (activity → output →
- * short-term → long-term → impact) through ELK's partitions; assumptions and external factors are
- * placed aside afterwards (`placeAside`), so they do not pull the chain apart.
+ * short-term → long-term → impact); assumptions and external factors are placed aside afterwards
+ * (`placeAside`), so they do not pull the chain apart. The layers come from ELK's interactive
+ * layering, fed each node's kind as its position along the direction: with a few hundred nodes
+ * this is many times faster than ELK's partitions and gives the same layers. Within a layer the
+ * current order is the starting point, and edges are routed simply: the canvas draws them
+ * straight.
  */
 export function elkGraph(d: Diagram, direction: Direction): ElkNode {
-  const chain = new Set(d.nodes.filter((n) => isChainKind(n.kind)).map((n) => n.id));
+  const chain = d.nodes.filter((n) => isChainKind(n.kind));
+  const ids = new Set(chain.map((n) => n.id));
   return {
     id: 'root',
     layoutOptions: {
       'elk.algorithm': 'layered',
       'elk.direction': direction,
-      'elk.partitioning.activate': 'true',
+      'elk.layered.layering.strategy': 'INTERACTIVE',
+      'elk.layered.thoroughness': '3',
+      'elk.layered.crossingMinimization.greedySwitch.type': 'OFF',
+      'elk.edgeRouting': 'POLYLINE',
       'elk.spacing.nodeNode': '24',
       'elk.layered.spacing.nodeNodeBetweenLayers': '80',
-      'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
-      'elk.layered.crossingMinimization.strategy': 'LAYER_SWEEP',
       'elk.separateConnectedComponents': 'false',
     },
-    children: d.nodes
-      .filter((n) => chain.has(n.id))
-      .map((n) => ({
-        id: n.id,
-        width: NODE_W,
-        height: NODE_H,
-        layoutOptions: { 'elk.partitioning.partition': String(CHAIN_KINDS.indexOf(n.kind)) },
-      })),
+    children: chain.map((n) => {
+      const along = CHAIN_KINDS.indexOf(n.kind) * 10_000;
+      return direction === 'RIGHT'
+        ? { id: n.id, width: NODE_W, height: NODE_H, x: along, y: n.y }
+        : { id: n.id, width: NODE_W, height: NODE_H, x: n.x, y: along };
+    }),
     edges: d.edges
-      .filter((e) => chain.has(e.from) && chain.has(e.to))
+      .filter((e) => ids.has(e.from) && ids.has(e.to))
       .map((e) => ({ id: e.id, sources: [e.from], targets: [e.to] })),
   };
 }

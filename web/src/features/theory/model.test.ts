@@ -209,6 +209,14 @@ describe('layout', () => {
     expect(all.parents!.y).toBeGreaterThan(lowest);
   });
 
+  it('lays a top-down chain out with each kind below the one before it', async () => {
+    const out = await new ELK().layout(elkGraph(example, 'DOWN'));
+    const y = Object.fromEntries((out.children ?? []).map((c) => [c.id, c.y ?? 0]));
+    expect(y.cafe!).toBeLessThan(y.attend!);
+    expect(y.marks!).toBeLessThan(y.finish!);
+    expect(y.finish!).toBeLessThan(y.jobs!);
+  });
+
   it('places assumptions and external factors in their own lines beside a top-down chain', () => {
     const d: Diagram = {
       ...example,
