@@ -395,7 +395,7 @@ function NodeForm({
           </Button>
           <Button
             size="xs"
-            variant="light"
+            variant="outline"
             color="red.9"
             leftSection={<IconTrash size={14} aria-hidden="true" />}
             onClick={() => {
@@ -466,7 +466,7 @@ function EdgeForm({
           </Button>
           <Button
             size="xs"
-            variant="light"
+            variant="outline"
             color="red.9"
             leftSection={<IconTrash size={14} aria-hidden="true" />}
             onClick={() => {
