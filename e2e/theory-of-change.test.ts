@@ -150,6 +150,19 @@ describe.runIf(chromiumAvailable())('theory of change', () => {
     expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"');
     expect(svg).toContain('Forældremøder');
     expect(svg.match(/data-node="/g)).toHaveLength(drafted + 1);
+
+    // PNG: the same drawing as an image.
+    await page.getByRole('button', { name: 'Eksportér' }).click();
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('menuitem', { name: 'PNG' }).click(),
+    ]);
+    expect(
+      fs
+        .readFileSync((await png.path())!)
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
     await screenshot(page, 'theory-editor');
   }, 60_000);
 
@@ -176,6 +189,35 @@ describe.runIf(chromiumAvailable())('theory of change', () => {
     await path.waitFor();
     expect(await path.getByRole('listitem').first().textContent()).toContain('Forældremøder');
     expect(await axeViolations(page)).toEqual([]);
+  }, 30_000);
+
+  it('says when someone else saved first and loads their version', async () => {
+    const url = `/api${theoryUrl.replace('/theory-of-change/', '/theories/')}`;
+    await page.goto(`${server.url}${theoryUrl}`);
+    await nodes().first().waitFor();
+    // Someone else renames the diagram meanwhile.
+    await page.evaluate(async (u) => {
+      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
+      const d = (await (await fetch(u)).json()) as Detail & { version: number; title: string };
+      const body = {
+        version: d.version,
+        title: 'Omdøbt af en anden',
+        nodes: d.nodes.map(({ live: _l, ...n }: Record<string, unknown>) => n),
+        edges: d.edges,
+      };
+      const res = await fetch(u, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify(body),
+      });
+      if (!res.ok) throw new Error(await res.text());
+    }, url);
+    await page.getByLabel('Diagrammets titel').fill('Min titel');
+    await page.getByRole('button', { name: 'Gem', exact: true }).click();
+    await page.getByText('En anden har ændret diagrammet').waitFor();
+    await page.getByRole('button', { name: 'Hent den nye udgave' }).click();
+    await expect.poll(() => page.getByLabel('Diagrammets titel').inputValue()).toBe('Omdøbt af en anden');
+    await page.getByText('Alt er gemt').waitFor();
   }, 30_000);
 
   it('has no violations in English', async () => {
