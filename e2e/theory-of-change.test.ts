@@ -218,6 +218,15 @@ describe.runIf(chromiumAvailable())('theory of change', () => {
     await page.getByRole('button', { name: 'Hent den nye udgave' }).click();
     await expect.poll(() => page.getByLabel('Diagrammets titel').inputValue()).toBe('Omdøbt af en anden');
     await page.getByText('Alt er gemt').waitFor();
+
+    // Leaving with unsaved changes asks first; undoing the change makes the diagram saved again.
+    await page.getByLabel('Diagrammets titel').fill('Ikke gemt');
+    await page.getByRole('link', { name: 'Alle forandringsteorier' }).click();
+    const leave = page.getByRole('dialog', { name: 'Forlad diagrammet uden at gemme?' });
+    await leave.getByRole('button', { name: 'Annuller' }).click();
+    expect(new URL(page.url()).pathname).toBe(theoryUrl);
+    await page.getByRole('button', { name: 'Fortryd' }).click();
+    await page.getByText('Alt er gemt').waitFor();
   }, 30_000);
 
   it('has no violations in English', async () => {

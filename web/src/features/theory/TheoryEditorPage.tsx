@@ -26,7 +26,7 @@ import {
   IconZoomIn,
   IconZoomOut,
 } from '@tabler/icons-react';
-import { Link, useParams } from 'react-router';
+import { Link, useBlocker, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { useResults } from '../../api/results';
@@ -37,6 +37,7 @@ import {
   type TheoryDetail,
   type TocLive,
 } from '../../api/theories';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorState, LoadingState } from '../../components/states';
 import { ExampleBadge } from '../../components/badges';
 import { errorText } from '../../lib/errors';
@@ -117,6 +118,7 @@ function Editor({ detail, onReload }: { detail: TheoryDetail; onReload: () => vo
   const [history, setHistoryState] = useState<History>(() => startHistory(toDiagram(detail)));
   // The history as of the last change, so several changes in one event build on each other.
   const historyRef = useRef(history);
+  const lastAction = useRef<Action['type'] | null>(null);
   const setHistory = useCallback((h: History) => {
     historyRef.current = h;
     setHistoryState(h);
@@ -151,7 +153,10 @@ function Editor({ detail, onReload }: { detail: TheoryDetail; onReload: () => vo
   /** One change through the model; says why when it is refused. */
   const dispatch = useCallback(
     (action: Action, said?: string): boolean => {
-      const r = perform(historyRef.current, action);
+      // Letters typed into the title one after another are one step to undo.
+      const merge = action.type === 'setTitle' && lastAction.current === 'setTitle';
+      lastAction.current = action.type;
+      const r = perform(historyRef.current, action, undefined, merge);
       if (r.refusal) {
         setRefusal(refusalText(r.refusal));
         announce(refusalText(r.refusal));
@@ -168,10 +173,12 @@ function Editor({ detail, onReload }: { detail: TheoryDetail; onReload: () => vo
   const nodeLabel = useCallback((id: string) => d.nodes.find((n) => n.id === id)?.label ?? id, [d]);
 
   const doUndo = useCallback(() => {
+    lastAction.current = null;
     setHistory(undo(historyRef.current));
     announce(t('theory.editor.announce.undone'));
   }, [announce, t, setHistory]);
   const doRedo = useCallback(() => {
+    lastAction.current = null;
     setHistory(redo(historyRef.current));
     announce(t('theory.editor.announce.redone'));
   }, [announce, t, setHistory]);
@@ -217,6 +224,18 @@ function Editor({ detail, onReload }: { detail: TheoryDetail; onReload: () => vo
   useEffect(() => {
     if (fitRequest > 0) canvas.current?.fit();
   }, [fitRequest]);
+
+  // Unsaved changes are not lost by a click elsewhere in Pejling, nor by closing the tab.
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      editable && dirty && currentLocation.pathname !== nextLocation.pathname,
+  );
+  useEffect(() => {
+    if (!editable || !dirty) return;
+    const onBeforeUnload = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [editable, dirty]);
 
   // The plan's activities, goals and indicators a node may stand for.
   const linkOptions: LinkOption[] = useMemo(() => {
@@ -589,6 +608,15 @@ function Editor({ detail, onReload }: { detail: TheoryDetail; onReload: () => vo
           />
         </Grid.Col>
       </Grid>
+      <ConfirmDialog
+        opened={blocker.state === 'blocked'}
+        title={t('theory.editor.leaveTitle')}
+        confirmLabel={t('theory.editor.leave')}
+        onConfirm={() => blocker.proceed?.()}
+        onClose={() => blocker.reset?.()}
+      >
+        {t('theory.editor.leaveText')}
+      </ConfirmDialog>
       <div role="status" aria-live="polite" className="visually-hidden">
         {announcement}
       </div>

@@ -175,6 +175,9 @@ export const theoryDa = {
         'Antagelser og ydre faktorer kan ikke knyttes til planens aktiviteter, mål og indikatorer.',
     },
     saveFailed: 'Diagrammet kunne ikke gemmes',
+    leaveTitle: 'Forlad diagrammet uden at gemme?',
+    leaveText: 'Dine ændringer siden sidste gem går tabt.',
+    leave: 'Forlad uden at gemme',
   },
   search: {
     title: 'Forandringsteorier på tværs',
@@ -387,6 +390,9 @@ export const theoryEn: typeof theoryDa = {
         "Assumptions and external factors cannot be linked to the plan's activities, goals and indicators.",
     },
     saveFailed: 'The diagram could not be saved',
+    leaveTitle: 'Leave the diagram without saving?',
+    leaveText: 'Your changes since the last save will be lost.',
+    leave: 'Leave without saving',
   },
   search: {
     title: 'Theories of change across plans',

@@ -146,6 +146,15 @@ describe('undo and redo', () => {
     expect(canRedo(h)).toBe(false);
   });
 
+  it('typing a title joins the last step, so one undo takes the whole title back', () => {
+    let h = startHistory(example);
+    h = perform(h, { type: 'setTitle', title: 'U' }).history;
+    h = perform(h, { type: 'setTitle', title: 'Ud' }, HISTORY_LIMIT, true).history;
+    h = perform(h, { type: 'setTitle', title: 'Udd' }, HISTORY_LIMIT, true).history;
+    expect(h.past).toHaveLength(1);
+    expect(undo(h).present.title).toBe('Uddannelse');
+  });
+
   it('a refused change is not a step', () => {
     const h = startHistory(example);
     const r = perform(h, { type: 'connect', edge: { id: 'x', from: 'cafe', to: 'cafe', rationale: '' } });

@@ -227,14 +227,19 @@ export interface History {
 
 export const startHistory = (diagram: Diagram): History => ({ past: [], present: diagram, future: [] });
 
-/** Applies a change as one undoable step; a refused change leaves the history as it was. */
+/**
+ * Applies a change as one undoable step; a refused change leaves the history as it was. With
+ * `merge`, the change joins the last step instead (typing a title letter by letter is one step).
+ */
 export function perform(
   h: History,
   action: Action,
   limit = HISTORY_LIMIT,
+  merge = false,
 ): { history: History; refusal?: Refusal } {
   const r = apply(h.present, action);
   if (!r.ok) return { history: h, refusal: r.refusal };
+  if (merge && h.past.length > 0) return { history: { past: h.past, present: r.diagram, future: [] } };
   const past = [...h.past, h.present];
   if (past.length > limit) past.splice(0, past.length - limit);
   return { history: { past, present: r.diagram, future: [] } };
