@@ -10,6 +10,7 @@ import { seedExampleRegistrations } from './example-registrations.js';
 import { seedExampleReports } from './example-reports.js';
 import { seedExamplePortfolio } from './example-portfolio.js';
 import { seedExampleMarkers } from './example-markers.js';
+import { seedExampleTheories } from './example-theories.js';
 import { seedExampleAgreements, seedExampleSecretariatOrganisations } from './example-agreements.js';
 
 export interface CaseArea {
@@ -139,6 +140,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       await seedExampleSecretariatOrganisations(trx);
       await seedExamplePortfolio(trx);
       await seedExampleMarkers(trx);
+      await seedExampleTheories(trx);
       return false;
     }
     const now = nowIso();
@@ -311,6 +313,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     await seedExampleSecretariatOrganisations(trx);
     await seedExamplePortfolio(trx);
     await seedExampleMarkers(trx);
+    await seedExampleTheories(trx);
     await trx.insertInto('meta').values({ key: 'demo_seeded_at', value: now }).execute();
     await recordAudit(trx, null, {
       action: 'seed_demo',

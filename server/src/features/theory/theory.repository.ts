@@ -3,7 +3,10 @@ import type { Selectable } from 'kysely';
 import type { TheoriesTable } from '../../db/schema/theory.js';
 import type { DiagramEdge, DiagramNode, TocKind } from '../../domain/theory.js';
 
-export type TheoryRow = Selectable<TheoriesTable> & { focusAreaNameDa: string | null; focusAreaNameEn: string | null };
+export type TheoryRow = Selectable<TheoriesTable> & {
+  focusAreaNameDa: string | null;
+  focusAreaNameEn: string | null;
+};
 
 function theoriesQuery(db: Executor) {
   return db

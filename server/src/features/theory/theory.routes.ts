@@ -33,6 +33,9 @@ import {
  * the draft from the results framework, the comparison with it, an .xlsx table, and the search
  * across every plan the caller may read.
  */
+/** The largest whole-diagram save accepted. */
+export const MAX_DIAGRAM_BYTES = 8 * 1024 * 1024;
+
 export const theoryRoutes = (deps: AppDeps) => async (base: FastifyInstance) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
@@ -113,6 +116,8 @@ export const theoryRoutes = (deps: AppDeps) => async (base: FastifyInstance) => 
     '/api/plans/:planId/theories/:theoryId',
     {
       config: write,
+      // A whole diagram of up to 2000 nodes and 5000 arrows with texts is more than the usual 1 MB.
+      bodyLimit: MAX_DIAGRAM_BYTES,
       schema: {
         tags,
         summary: 'Saves the whole diagram (409 when someone else saved it since it was read)',
