@@ -128,6 +128,15 @@ describe.runIf(chromiumAvailable())('theory of change', () => {
     await page.getByRole('button', { name: 'Gentag' }).click();
     await expect.poll(() => edges().count()).toBe(edgesAfterKeyboard + 1);
 
+    // Select by mouse and press Delete; undo brings the node and its arrows back.
+    await page.getByText('Vælg og flyt', { exact: true }).click();
+    await newNode.click();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => nodes().count()).toBe(drafted);
+    await page.getByRole('button', { name: 'Fortryd' }).click();
+    await expect.poll(() => nodes().count()).toBe(drafted + 1);
+    expect(await edges().count()).toBe(edgesAfterKeyboard + 1);
+
     await page.getByRole('button', { name: 'Gem', exact: true }).click();
     await page.getByText('Alt er gemt').waitFor();
     const saved = await api<Detail>(`/api${theoryUrl.replace('/theory-of-change/', '/theories/')}`);

@@ -202,7 +202,13 @@ function Editor({ detail, onReload }: { detail: TheoryDetail; onReload: () => vo
     if (!editable) return;
     const onKey = (e: KeyboardEvent) => {
       const el = e.target as HTMLElement | null;
-      if (el && (el.closest('input, textarea, select, [contenteditable="true"]') || el.isContentEditable))
+      if (
+        el &&
+        (el.closest(
+          'input:not([type=radio]):not([type=checkbox]), textarea, select, [contenteditable="true"]',
+        ) ||
+          el.isContentEditable)
+      )
         return;
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
