@@ -137,6 +137,15 @@ describe.runIf(chromiumAvailable())('theory of change', () => {
     await expect.poll(() => nodes().count()).toBe(drafted + 1);
     expect(await edges().count()).toBe(edgesAfterKeyboard + 1);
 
+    // Auto-layout (ELK in a Web Worker) moves the nodes into layers by kind.
+    const movedBefore = await newNode.getAttribute('transform');
+    await page.getByRole('button', { name: 'Autolayout' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Diagrammet er lagt ud.' })
+      .waitFor({ state: 'attached' });
+    expect(await newNode.getAttribute('transform')).not.toBe(movedBefore);
+
     await page.getByRole('button', { name: 'Gem', exact: true }).click();
     await page.getByText('Alt er gemt').waitFor();
     const saved = await api<Detail>(`/api${theoryUrl.replace('/theory-of-change/', '/theories/')}`);

@@ -161,7 +161,7 @@ function NewTheoryDialog({ mode, onClose }: { mode: 'create' | 'draft'; onClose:
   const create = useCreateTheory(plan.id);
   const draft = useDraftTheory(plan.id);
   const mutation = mode === 'create' ? create : draft;
-  const [title, setTitle] = useState(mode === 'create' ? '' : t('theory.titleDefault'));
+  const [title, setTitle] = useState('');
   const [scope, setScope] = useState<TheoryScope>('crossCutting');
   const [focusAreaId, setFocusAreaId] = useState(plan.focusAreas[0]?.id ?? '');
   const errors = fieldErrors(mutation.error);
@@ -197,6 +197,7 @@ function NewTheoryDialog({ mode, onClose }: { mode: 'create' | 'draft'; onClose:
             value={title}
             onChange={(e) => setTitle(e.currentTarget.value)}
             required={mode === 'create'}
+            description={mode === 'draft' ? t('theory.draftTitleHelp') : undefined}
             error={errors.title}
             data-autofocus
           />

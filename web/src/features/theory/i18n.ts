@@ -45,7 +45,7 @@ export const theoryDa = {
   draftHelp:
     'Pejling bygger et første diagram af planens aktiviteter og målhierarki: aktivitetsmål bliver leverancer, resultatmål kortsigtede resultater og effektmål effekter. Du kan rette alt bagefter.',
   titleField: 'Titel',
-  titleDefault: 'Forandringsteori',
+  draftTitleHelp: 'Kan stå tom; så får diagrammet en titel efter det, det gælder.',
   scopeField: 'Gælder',
   focusAreaField: 'Indsatsområde',
   focusAreaHelp: 'Et af planens indsatsområder.',
@@ -259,7 +259,7 @@ export const theoryEn: typeof theoryDa = {
   draftHelp:
     "Pejling builds a first diagram from the plan's activities and goal hierarchy: activity goals become outputs, result goals short-term results and impact goals impacts. You can change everything afterwards.",
   titleField: 'Title',
-  titleDefault: 'Theory of change',
+  draftTitleHelp: 'May be left empty; the diagram is then named after what it covers.',
   scopeField: 'Covers',
   focusAreaField: 'Focus area',
   focusAreaHelp: "One of the plan's focus areas.",
