@@ -132,7 +132,7 @@ export function DiagramOutline({
           {t('theory.editor.outline')}
         </Title>
         <Text size="sm" mb="xs">
-          {t('theory.editor.outlineHelp')}
+          {editable ? t('theory.editor.outlineHelp') : t('theory.editor.outlineHelpReadOnly')}
         </Text>
         {diagram.nodes.length === 0 ? (
           <Text size="sm">{t('theory.editor.noNodes')}</Text>

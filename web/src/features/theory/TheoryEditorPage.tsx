@@ -577,7 +577,9 @@ function Editor({ detail, onReload }: { detail: TheoryDetail; onReload: () => vo
                 ? connectFromLabel
                   ? t('theory.editor.connectFrom', { label: connectFromLabel })
                   : t('theory.editor.connectHelp')
-                : t('theory.editor.canvasHelp')}
+                : editable
+                  ? t('theory.editor.canvasHelp')
+                  : t('theory.editor.canvasHelpReadOnly')}
             </Text>
             <DiagramCanvas
               handle={canvas}

@@ -80,6 +80,7 @@ export const theoryDa = {
       'Diagrammet {{title}} med {{nodes}} elementer og {{edges}} pile. Brug oversigten ved siden af for at redigere med tastaturet.',
     canvasHelp:
       'Træk i et element for at flytte det. Træk i baggrunden for at panorere, og rul for at zoome. Vælg et element eller en pil og tryk Delete for at slette.',
+    canvasHelpReadOnly: 'Træk i baggrunden for at panorere, og rul for at zoome.',
     legend: 'Signaturforklaring',
     modeLabel: 'Musens funktion',
     modeSelect: 'Vælg og flyt',
@@ -115,6 +116,7 @@ export const theoryDa = {
     readOnly: 'Du kan se diagrammet, men ikke ændre det.',
     outline: 'Oversigt',
     outlineHelp: 'Alt i diagrammet kan også redigeres her med tastatur og skærmlæser.',
+    outlineHelpReadOnly: 'Alt i diagrammet kan også læses her som lister, elementerne grupperet efter type.',
     addNode: 'Tilføj element',
     kind: 'Type',
     label: 'Tekst',
@@ -295,6 +297,7 @@ export const theoryEn: typeof theoryDa = {
       'The diagram {{title}} with {{nodes}} elements and {{edges}} arrows. Use the outline beside it to edit by keyboard.',
     canvasHelp:
       'Drag an element to move it. Drag the background to pan and scroll to zoom. Select an element or an arrow and press Delete to delete it.',
+    canvasHelpReadOnly: 'Drag the background to pan and scroll to zoom.',
     legend: 'Legend',
     modeLabel: 'What the mouse does',
     modeSelect: 'Select and move',
@@ -330,6 +333,8 @@ export const theoryEn: typeof theoryDa = {
     readOnly: 'You can see the diagram but not change it.',
     outline: 'Outline',
     outlineHelp: 'Everything in the diagram can also be edited here by keyboard and screen reader.',
+    outlineHelpReadOnly:
+      'Everything in the diagram can also be read here as lists, the elements grouped by kind.',
     addNode: 'Add element',
     kind: 'Kind',
     label: 'Text',
