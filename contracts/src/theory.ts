@@ -86,7 +86,7 @@ export const TocNodeInput = z.object({
   id: TocElementId,
   kind: TocNodeKind,
   label: z.string().trim().min(1).max(300),
-  description: z.string().trim().max(2000).optional(),
+  description: z.string().trim().max(2000).nullable().optional(),
   x: Coordinate,
   y: Coordinate,
   link: TocLink.nullable(),

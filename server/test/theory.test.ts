@@ -202,7 +202,10 @@ describe('creating, reading, saving and deleting', () => {
           280,
           0,
         ),
-        node('i', 'impact', 'Flere i beskæftigelse', { type: 'goal', id: impactId }, 560, 0),
+        {
+          ...node('i', 'impact', 'Flere i beskæftigelse', { type: 'goal', id: impactId }, 560, 0),
+          description: null,
+        },
         {
           ...node('s', 'assumption', 'Virksomhederne vil ansætte unge', null, 280, 120),
           description: 'Lokale butikker',
@@ -279,6 +282,24 @@ describe('creating, reading, saving and deleting', () => {
       'theory_updated',
       'theory_deleted',
     ]);
+  });
+
+  it('lets only one of two saves on the same version through', async () => {
+    const th = await ok<TheoryDetail>(admin.post(base(), { scope: 'crossCutting', title: 'Samtidig' }), 201);
+    const save = (label: string) =>
+      admin.put(`${base()}/${th.id}`, {
+        version: 1,
+        title: label,
+        nodes: Array.from({ length: 50 }, (_, i) => node(`n${i}`, 'output', `${label} ${i}`)),
+        edges: [],
+      });
+    const results = await Promise.all([save('Første'), save('Anden')]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const winner = results.find((r) => r.statusCode === 200)!.json() as TheoryDetail;
+    const read = await ok<TheoryDetail>(admin.get(`${base()}/${th.id}`));
+    expect(read.version).toBe(2);
+    expect(read.nodes.map((n) => n.label)).toEqual(winner.nodes.map((n) => n.label));
+    expect(read.nodes.every((n) => n.label.startsWith(read.title))).toBe(true);
   });
 
   it('refuses every bad diagram with a message naming the element, storing nothing', async () => {

@@ -4,6 +4,7 @@ import {
   draftFromFramework,
   findPaths,
   foldText,
+  latestReading,
   frameworkInScope,
   validateDiagram,
   type DiagramEdge,
@@ -248,5 +249,30 @@ describe('search', () => {
     // "mål 9" is 9 steps away: beyond the limit of 8; "mål 8" is exactly 8.
     expect(findPaths(chain, links, 'start', 'mål 9')).toEqual([]);
     expect(findPaths(chain, links, 'start', 'mål 8')).toHaveLength(1);
+  });
+});
+
+describe('latestReading', () => {
+  const r = (period: string, value: number | null, target: number | null = null) => ({
+    period,
+    value,
+    target,
+  });
+
+  it('takes the period that ends last, preferring one with a target among those ending together', () => {
+    // Quarterly values under a yearly target: 2008 (with target) over 2008-Q4 (same last day).
+    expect(latestReading([r('2008', 90, 100), r('2008-Q3', 20), r('2008-Q4', 24)])).toEqual(
+      r('2008', 90, 100),
+    );
+    // A newer quarter wins over an older year with a target.
+    expect(latestReading([r('2008', 90, 100), r('2009-Q1', 12)])).toEqual(r('2009-Q1', 12));
+    // Without targets, the longer of two periods ending together.
+    expect(latestReading([r('2009-Q4', 5), r('2009-H2', 9)])).toEqual(r('2009-H2', 9));
+  });
+
+  it('falls back to the whole period, and gives nothing without values', () => {
+    expect(latestReading([r('whole', 40, 50), r('2009', null, 10)])).toEqual(r('whole', 40, 50));
+    expect(latestReading([r('2009', 30), r('whole', 40)])).toEqual(r('2009', 30));
+    expect(latestReading([r('2009', null, 10)])).toBeNull();
   });
 });

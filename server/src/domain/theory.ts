@@ -1,3 +1,5 @@
+import { parsePeriodKey, periodRange } from './periods.js';
+
 // Rules of theories of change (forandringsteorier): what a diagram may hold, the draft built from a
 // plan's results framework, the comparison of a diagram with that framework, and the search for
 // paths across diagrams. Pure functions; docs/theory-of-change.md explains each rule.
@@ -350,6 +352,37 @@ export function compareWithFramework(
       .map((g) => ({ id: g.id, title: g.title, level: g.level })),
     linkedCount,
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// An indicator's latest reading
+
+export interface PeriodReading {
+  period: string;
+  value: number | null;
+  target: number | null;
+}
+
+/**
+ * The reading a node shows for its indicator: of the periods with a value, the one that ends
+ * last; when several end on the same day (2024 and 2024-Q4), the one with a target, then the
+ * longer. The whole plan period only when no dated period has a value. Null when none has one.
+ */
+export function latestReading<T extends PeriodReading>(readings: readonly T[]): T | null {
+  const withValue = readings.filter((r) => r.value !== null);
+  const dated = withValue.flatMap((r) => {
+    const parsed = parsePeriodKey(r.period);
+    const range = parsed && parsed.kind !== 'whole' ? periodRange(parsed) : null;
+    return range ? [{ r, range }] : [];
+  });
+  if (dated.length === 0) return withValue.find((r) => r.period === 'whole') ?? null;
+  dated.sort(
+    (a, b) =>
+      b.range.end.localeCompare(a.range.end) ||
+      Number(b.r.target !== null) - Number(a.r.target !== null) ||
+      a.range.start.localeCompare(b.range.start),
+  );
+  return dated[0]!.r;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -42,19 +42,20 @@ export async function findTheoriesOfPlans(
   return out;
 }
 
+/** The nodes of the theories, in their order; only those of one kind when `kind` is given. */
 export async function findNodes(
   db: Executor,
   theoryIds: readonly string[],
+  kind?: string,
 ): Promise<Map<string, DiagramNode[]>> {
   const byTheory = new Map<string, DiagramNode[]>();
   for (let i = 0; i < theoryIds.length; i += 500) {
-    const rows = await db
+    let q = db
       .selectFrom('theoryNodes')
       .selectAll()
-      .where('theoryId', 'in', theoryIds.slice(i, i + 500))
-      .orderBy('theoryId')
-      .orderBy('sortOrder')
-      .execute();
+      .where('theoryId', 'in', theoryIds.slice(i, i + 500));
+    if (kind) q = q.where('kind', '=', kind);
+    const rows = await q.orderBy('theoryId').orderBy('sortOrder').execute();
     for (const r of rows) {
       const node: DiagramNode = {
         id: r.nodeId,

@@ -21,6 +21,7 @@ import {
   findPaths,
   foldText,
   frameworkInScope,
+  latestReading,
   textMatches,
   validateDiagram,
   type DiagramEdge,
@@ -94,9 +95,7 @@ function liveStates(f: ResultsFramework): (link: DiagramNode['link']) => TocLive
     }
     const i = indicators.get(link.id);
     if (!i) return { type: 'missing' };
-    const withValue = i.statuses.filter((s) => s.state === 'value' && s.value !== null);
-    // The latest dated period with a value; the whole plan period only when nothing else has one.
-    const latest = withValue.filter((s) => s.period !== 'whole').at(-1) ?? withValue.at(-1) ?? null;
+    const latest = latestReading(i.statuses.filter((s) => s.state === 'value'));
     return {
       type: 'indicator',
       name: i.name,
@@ -410,7 +409,8 @@ export async function searchTheories(db: Db, principal: Principal, q: SearchIn):
     );
   const ids = theories.map((t) => t.id);
   const [nodes, edges] = await Promise.all([
-    findNodes(db, ids),
+    // Paths need every node; a search for nodes alone reads only those of the kind asked for.
+    findNodes(db, ids, wantPaths ? undefined : (kind ?? undefined)),
     wantPaths ? findEdges(db, ids) : Promise.resolve(new Map<string, DiagramEdge[]>()),
   ]);
   const result: TheorySearchResult = { nodes: [], paths: [], truncated: false };
