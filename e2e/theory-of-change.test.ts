@@ -109,6 +109,12 @@ describe.runIf(chromiumAvailable())('theory of change', () => {
     const edgesAfterKeyboard = detail0.edges.length + 1;
     await expect.poll(() => edges().count()).toBe(edgesAfterKeyboard);
 
+    // Editing from the outline puts the keyboard in the inspector's first field.
+    await page.getByRole('button', { name: 'Rediger Forældremøder', exact: true }).click();
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value))
+      .toBe('Forældremøder');
+
     // Mouse: in connect mode, click the new node and then another node.
     await page.getByRole('button', { name: 'Vis hele diagrammet' }).click();
     await page.getByText('Forbind', { exact: true }).click();

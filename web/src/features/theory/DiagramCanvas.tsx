@@ -36,6 +36,8 @@ export type Selection = { type: 'node' | 'edge'; id: string } | null;
 export interface CanvasHandle {
   fit(): void;
   zoom(factor: number): void;
+  /** Pans so that a node (or an edge's start) is in view, when it is not. */
+  reveal(id: string): void;
   /** The whole diagram as a standalone SVG document (not just what is in view). */
   svgText(): string;
 }
@@ -153,9 +155,22 @@ export function DiagramCanvas({
     () => ({
       fit,
       zoom: (factor: number) => zoomAt(factor, size.w / 2, size.h / 2),
+      reveal: (id: string) => {
+        const edge = diagram.edges.find((e) => e.id === id);
+        const n = byId.get(edge ? edge.from : id);
+        if (!n) return;
+        setView((v) => {
+          const left = n.x * v.k + v.x;
+          const top = n.y * v.k + v.y;
+          const inView =
+            left >= 0 && top >= 0 && left + NODE_W * v.k <= size.w && top + NODE_H * v.k <= size.h;
+          if (inView) return v;
+          return { ...v, x: size.w / 2 - (n.x + NODE_W / 2) * v.k, y: size.h / 2 - (n.y + NODE_H / 2) * v.k };
+        });
+      },
       svgText: () => standaloneSvg(svgRef.current, nodes),
     }),
-    [fit, zoomAt, size, nodes],
+    [fit, zoomAt, size, nodes, diagram.edges, byId],
   );
 
   // Scrolling zooms about the pointer; the listener is not passive so the page does not scroll.

@@ -607,6 +607,7 @@ function Editor({ detail, onReload }: { detail: TheoryDetail; onReload: () => vo
             selection={selection}
             onSelect={(s) => {
               setSelection(s);
+              if (s) canvas.current?.reveal(s.id);
               if (s?.type === 'node')
                 announce(t('theory.editor.announce.selected', { label: nodeLabel(s.id) }));
             }}
