@@ -56,6 +56,10 @@ export function navItems(me: Me): NavItem[] {
     });
   }
   items.push({ key: 'plans', to: '/plans', match: '/plans' });
+  // Whoever sees several plans searches their theories of change across them (features/theory).
+  if (me.can.portfolio || me.can.readAllPlans || me.can.administer || seesSeveralPlans(me)) {
+    items.push({ key: 'theorySearch', to: '/theories/search', match: '/theories' });
+  }
   // Members of an area secretariat reach their secretariat's page and its shared goals from here.
   if (
     me.can.readAllPlans ||

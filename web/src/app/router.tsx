@@ -64,6 +64,9 @@ const StudyCasesPage = lazy(() => import('../features/evaluation/studies/StudyCa
 const StudyCollectionsPage = lazy(() => import('../features/evaluation/studies/StudyCollectionsPage'));
 const StudySourcesPage = lazy(() => import('../features/evaluation/studies/StudySourcesPage'));
 const StudyCodebookPage = lazy(() => import('../features/evaluation/studies/StudyCodebookPage'));
+const TheoryTab = lazy(() => import('../features/theory/TheoryTab'));
+const TheoryEditorPage = lazy(() => import('../features/theory/TheoryEditorPage'));
+const TheorySearchPage = lazy(() => import('../features/theory/TheorySearchPage'));
 
 const admin = (el: React.ReactNode) => <RequireCan can="administer">{el}</RequireCan>;
 const portfolio = (el: React.ReactNode) => <RequireCan can="portfolio">{el}</RequireCan>;
@@ -97,6 +100,8 @@ export const router = createBrowserRouter([
           { path: 'reports/:reportId', element: <ReportPage /> },
           { path: 'data', element: <DataTab /> },
           { path: 'markers', element: <MarkersTab /> },
+          { path: 'theory-of-change', element: <TheoryTab /> },
+          { path: 'theory-of-change/:theoryId', element: <TheoryEditorPage /> },
         ],
       },
       { path: 'plans/:id/edit', element: <PlanFormPage /> },
@@ -108,6 +113,7 @@ export const router = createBrowserRouter([
       { path: 'portfolio/markers', element: portfolio(<PortfolioMarkersPage />) },
       { path: 'portfolio/case-matrix', element: <CaseMatrixPage /> },
       { path: 'portfolio/typology', element: <TypologyPortfolioPage /> },
+      { path: 'theories/search', element: <TheorySearchPage /> },
       { path: 'secretariats', element: <SecretariatListPage /> },
       { path: 'secretariats/:id', element: <SecretariatDetailPage /> },
       { path: 'secretariats/:id/shared-goals/:goalId', element: <SharedGoalRollupPage /> },

@@ -8,6 +8,7 @@ import { dashboardDa, participantsDa, registrationsDa } from '../features/result
 import { dataDa } from '../features/data/data.i18n';
 import { sharedGoalsDa } from '../features/secretariats/i18n';
 import { markersDa } from '../features/markers/i18n';
+import { theoryDa } from '../features/theory/i18n';
 
 /** Danish, the default language. `en.ts` has the same keys. */
 export const da = {
@@ -107,6 +108,7 @@ export const da = {
     portfolioCompare: 'Sammenlign',
     portfolioSharedIndicators: 'Fælles indikatorer',
     portfolioMarkers: 'Pejlemærker',
+    theorySearch: 'Forandringsteorier',
     plans: 'Helhedsplaner',
     secretariats: 'Områdesekretariater',
     admin: 'Administration',
@@ -841,6 +843,7 @@ export const da = {
   data: dataDa,
   sharedGoals: sharedGoalsDa,
   markers: markersDa,
+  theory: theoryDa,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

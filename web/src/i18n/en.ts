@@ -9,6 +9,7 @@ import { organisationEn } from '../features/organisation/i18n';
 import { dataEn } from '../features/data/data.i18n';
 import { sharedGoalsEn } from '../features/secretariats/i18n';
 import { markersEn } from '../features/markers/i18n';
+import { theoryEn } from '../features/theory/i18n';
 
 /** English, one click away. The keys are the Danish file's. */
 export const en: Messages = {
@@ -108,6 +109,7 @@ export const en: Messages = {
     portfolioCompare: 'Compare',
     portfolioSharedIndicators: 'Shared indicators',
     portfolioMarkers: 'Implementation markers',
+    theorySearch: 'Theories of change',
     plans: 'Plans',
     secretariats: 'Area secretariats',
     admin: 'Administration',
@@ -844,4 +846,5 @@ export const en: Messages = {
   data: dataEn,
   sharedGoals: sharedGoalsEn,
   markers: markersEn,
+  theory: theoryEn,
 };

@@ -21,7 +21,7 @@ export const PLAN_TABS: { key: PlanTabKey; path: string; enabled: boolean }[] = 
   { key: 'organisation', path: 'organisation', enabled: true },
   { key: 'goals', path: 'goals', enabled: true },
   { key: 'activities', path: 'activities', enabled: true },
-  { key: 'theoryOfChange', path: 'theory-of-change', enabled: false },
+  { key: 'theoryOfChange', path: 'theory-of-change', enabled: true },
   { key: 'markers', path: 'markers', enabled: true },
   { key: 'reports', path: 'reports', enabled: true },
   { key: 'data', path: 'data', enabled: true },
