@@ -7,7 +7,9 @@ import {
   IconHome,
   IconLayoutDashboard,
   IconLogout,
+  IconMicroscope,
   IconNetwork,
+  IconRoute,
   IconSettings,
   type Icon,
 } from '@tabler/icons-react';
@@ -25,6 +27,8 @@ const icons: Partial<Record<NavItem['key'], Icon>> = {
   portfolio: IconChartGridDots,
   plans: IconLayoutDashboard,
   secretariats: IconNetwork,
+  theorySearch: IconRoute,
+  evaluation: IconMicroscope,
   admin: IconSettings,
 };
 
