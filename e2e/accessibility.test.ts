@@ -38,6 +38,35 @@ describe.runIf(chromiumAvailable())('accessibility of every page', () => {
       const goals = (await get(`/api/area-secretariats/${id}/shared-goals`)) as { items: { id: string }[] };
       if (goals.items[0] && !ids.sharedGoal) [ids.goalSecretariat, ids.sharedGoal] = [id, goals.items[0].id];
     }
+    // The first example plan's theory of change.
+    ids.theory = ((await get(`/api/plans/${ids.plan}/theories`)) as { items: { id: string }[] }).items[0]!.id;
+    // The example study, with this administrator put on its team so its pages show their content.
+    ids.study = ((await get('/api/evaluation/studies')) as { items: { id: string }[] }).items[0]!.id;
+    await page.evaluate(async (studyId) => {
+      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string; user: { id: string } };
+      const study = (await (await fetch(`/api/evaluation/studies/${studyId}`)).json()) as {
+        name: string;
+        question: string | null;
+        version: number;
+        members: { userId: string }[];
+      };
+      const res = await fetch(`/api/evaluation/studies/${studyId}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify({
+          name: study.name,
+          question: study.question,
+          version: study.version,
+          memberIds: [...study.members.map((m) => m.userId), me.user.id],
+        }),
+      });
+      if (!res.ok) throw new Error(`joining the example study: ${res.status} ${await res.text()}`);
+    }, ids.study);
+    ids.source = (
+      (await get(`/api/evaluation/studies/${ids.study}/sources?purpose=analysis`)) as {
+        items: { id: string }[];
+      }
+    ).items[0]!.id;
   });
   afterAll(async () => {
     await browser?.close();
@@ -82,6 +111,19 @@ describe.runIf(chromiumAvailable())('accessibility of every page', () => {
     ['admin-user-new', '/admin/users/new'],
     ['admin-user-edit', `/admin/users/${ids.user}`],
     ['admin-audit', '/admin/audit'],
+    ['plan-markers', `/plans/${ids.plan}/markers?period=2011`],
+    ['portfolio-markers', '/portfolio/markers?period=2011'],
+    ['plan-theories', `/plans/${ids.plan}/theory-of-change`],
+    ['plan-theory', `/plans/${ids.plan}/theory-of-change/${ids.theory}`],
+    ['theory-search', '/theories/search?fromText=lektie&toText=uddannelse'],
+    ['evaluation', '/evaluation'],
+    ['study', `/evaluation/studies/${ids.study}`],
+    ['study-cases', `/evaluation/studies/${ids.study}/cases`],
+    ['study-sources', `/evaluation/studies/${ids.study}/sources`],
+    ['study-codebook', `/evaluation/studies/${ids.study}/codebook`],
+    ['study-coding', `/evaluation/studies/${ids.study}/sources/${ids.source}`],
+    ['study-analysis', `/evaluation/studies/${ids.study}/analysis`],
+    ['study-framework', `/evaluation/studies/${ids.study}/analysis/framework`],
     ['not-found', '/findes/ikke'],
   ];
 
