@@ -180,6 +180,17 @@ export async function settled(page: Page, timeout = 15_000): Promise<void> {
 
 /** WCAG 2.1 A and AA: returns the violations, formatted for a readable failure. */
 export async function axeViolations(page: Page): Promise<string[]> {
+  // A toast or dialog still fading in has blended colours that axe would judge mid-way.
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+      undefined,
+      { timeout: 3_000, polling: 50 },
+    )
+    .catch(() => {});
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
