@@ -436,6 +436,50 @@ function observationsByBreakdown(observations: readonly Observation[]): Map<stri
   return groups;
 }
 
+interface ByPeriod {
+  byPeriod: Map<string, { suppressed: boolean; measure: Measure | null }>;
+  finest: CalendarPeriodKind | null;
+}
+
+/**
+ * One breakdown's observations by period, each checked and read as a measure once: an
+ * indicator's statuses combine the same observations for every period and category, so they are
+ * read once per list of observations (and kind) instead of once per call.
+ */
+const periodsOfObservations = new WeakMap<
+  readonly Observation[],
+  { length: number; read: Map<string, ByPeriod> }
+>();
+function observationsByPeriod(
+  kind: IndicatorKind,
+  observations: readonly Observation[],
+  wanted: string,
+): ByPeriod {
+  let known = periodsOfObservations.get(observations);
+  if (!known || known.length !== observations.length) {
+    known = { length: observations.length, read: new Map() };
+    periodsOfObservations.set(observations, known);
+  }
+  const key = `${kind}\u0000${wanted}`;
+  const cached = known.read.get(key);
+  if (cached) return cached;
+  const byPeriod: ByPeriod['byPeriod'] = new Map();
+  let finest: CalendarPeriodKind | null = null;
+  for (const o of observationsByBreakdown(observations).get(wanted) ?? []) {
+    const p = typeof o.period === 'string' ? parsePeriodKey(o.period) : null;
+    if (!p) continue;
+    byPeriod.set(formatPeriodKey(p), {
+      suppressed: o.state === 'suppressed',
+      measure: o.state === 'value' ? measureOf(kind, o) : null,
+    });
+    if (p.kind !== 'whole' && (finest === null || periodKindRank(p.kind) > periodKindRank(finest)))
+      finest = p.kind;
+  }
+  const read = { byPeriod, finest };
+  known.read.set(key, read);
+  return read;
+}
+
 /**
  * The indicator's value for a period, from observations of one breakdown.
  *
@@ -462,19 +506,7 @@ export function combinePeriods(
   options: CombineOptions = {},
 ): CombinedValue {
   const target = toPeriod(targetPeriod);
-  const wanted = breakdownKey(options.breakdown);
-  const byPeriod = new Map<string, { suppressed: boolean; measure: Measure | null }>();
-  let finest: CalendarPeriodKind | null = null;
-  for (const o of observationsByBreakdown(observations).get(wanted) ?? []) {
-    const p = typeof o.period === 'string' ? parsePeriodKey(o.period) : null;
-    if (!p) continue;
-    byPeriod.set(formatPeriodKey(p), {
-      suppressed: o.state === 'suppressed',
-      measure: o.state === 'value' ? measureOf(def.kind, o) : null,
-    });
-    if (p.kind !== 'whole' && (finest === null || periodKindRank(p.kind) > periodKindRank(finest)))
-      finest = p.kind;
-  }
+  const { byPeriod, finest } = observationsByPeriod(def.kind, observations, breakdownKey(options.breakdown));
 
   const childrenOf = (p: Period): Period[] => {
     if (def.combine === 'non_cumulative' || finest === null) return [];
