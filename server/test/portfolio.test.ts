@@ -11,6 +11,7 @@ import type {
   SharedGoal,
   SharedGoalList,
   SharedGoalRollup,
+  ResultsFramework,
   SharedIndicator,
 } from '@pejling/contracts';
 import { buildMunicipality, buildPlan, buildUser } from './factories.js';
@@ -363,6 +364,53 @@ describe('shared goals of an area secretariat', () => {
     const after = await ok<SharedGoalRollup>(member.get(url));
     expect(after.indicators[0]!.plans[0]!.values[0]!.value).toBe(21);
     expect(after.indicators[0]!.whole[0]!.value).toBe(51);
+  });
+
+  it("keeps a plan's own results fresh: a registration and a shared indicator's new name show on the next read", async () => {
+    const url = `/api/plans/${planA.id}/results`;
+    const read = async () => {
+      const fw = await ok<ResultsFramework>(editor.get(url));
+      const fromRegs = fw.indicators.find((i) => i.id === indicators.fromRegs!.id)!;
+      const linked = fw.indicators.find((i) => i.id === indicators[`count ${planA.name}`]!.id)!;
+      return {
+        value: fromRegs.statuses.find((x) => x.period === '2025')?.value,
+        name: linked.sharedIndicatorName,
+      };
+    };
+    const before = await read();
+    expect(await read()).toEqual(before); // the same answer again, kept
+    await ok(
+      editor.post(`/api/plans/${planA.id}/registrations`, {
+        activityId: indicators.activity!.id,
+        date: '2025-07-01',
+        participants: 5,
+      }),
+      201,
+    );
+    expect((await read()).value).toBe(before.value! + 5);
+    const current = (await ok<{ items: SharedIndicator[] }>(fund.get('/api/shared-indicators'))).items.find(
+      (x) => x.id === sharedCount.id,
+    )!;
+    await ok(
+      fund.put(`/api/shared-indicators/${sharedCount.id}`, {
+        name: 'Unge i fritidsjob (ny)',
+        kind: current.kind,
+        direction: current.direction,
+        combine: current.combine,
+        version: current.version,
+      }),
+    );
+    expect((await read()).name).toBe('Unge i fritidsjob (ny)');
+    await ok(
+      fund.put(`/api/shared-indicators/${sharedCount.id}`, {
+        name: 'Unge i fritidsjob',
+        kind: current.kind,
+        direction: current.direction,
+        combine: current.combine,
+        version: current.version + 1,
+      }),
+    );
+    expect((await read()).name).toBe('Unge i fritidsjob');
   });
 
   it('shows the secretariat member its plans only, and lets it edit its goals', async () => {

@@ -16,6 +16,7 @@ import * as m0013 from './migrations/0013-evaluation.js';
 import * as m0014 from './migrations/0014-implementation-markers.js';
 import * as m0015 from './migrations/0015-theory-of-change.js';
 import * as m0016 from './migrations/0016-evaluation-speakers.js';
+import * as m0017 from './migrations/0017-plan-revisions.js';
 
 /** Every migration, in order. Never edit one that has landed; add the next. */
 const migrations: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '0014-implementation-markers': m0014,
   '0015-theory-of-change': m0015,
   '0016-evaluation-speakers': m0016,
+  '0017-plan-revisions': m0017,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

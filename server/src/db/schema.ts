@@ -40,6 +40,12 @@ export interface LoginAttemptsTable {
   at: string;
   success: Bool;
 }
+/** A plan's revision, raised with every audited change to it (migration 0017). */
+export interface PlanRevisionsTable {
+  planId: string;
+  revision: number;
+}
+
 export interface AuditLogTable {
   id: string;
   at: string;
@@ -191,6 +197,7 @@ export interface Database
   sessions: SessionsTable;
   loginAttempts: LoginAttemptsTable;
   auditLog: AuditLogTable;
+  planRevisions: PlanRevisionsTable;
   municipalities: MunicipalitiesTable;
   housingOrganisations: HousingOrganisationsTable;
   housingAreas: HousingAreasTable;

@@ -1,5 +1,5 @@
 import type { AuditEntry } from '@pejling/contracts';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { fromJson, newId, nowIso, toJson } from '../../db/portable.js';
 import type { RequestContext } from '../../http/context.js';
@@ -38,6 +38,34 @@ export async function recordAudit(
       requestId: ctx?.requestId ?? null,
     })
     .execute();
+  if (entry.planId && !READS.has(entry.action)) await raisePlanRevisions(db, [entry.planId]);
+}
+
+/** Audited actions that change nothing. */
+const READS = new Set(['read', 'export']);
+
+/**
+ * Raises the plans' revisions (`plan_revisions`), in the caller's transaction: what a process
+ * computed for a plan at an earlier revision no longer holds. Every audited change to a plan does
+ * it; a change elsewhere that shows in a plan's figures (a shared indicator's name) calls it.
+ */
+export async function raisePlanRevisions(db: Executor, planIds: readonly string[]): Promise<void> {
+  for (const planId of [...new Set(planIds)].sort())
+    await db
+      .insertInto('planRevisions')
+      .values({ planId, revision: 1 })
+      .onConflict((oc) => oc.column('planId').doUpdateSet({ revision: sql`plan_revisions.revision + 1` }))
+      .execute();
+}
+
+/** The plan's revision now (0 before its first audited change). */
+export async function planRevision(db: Executor, planId: string): Promise<number> {
+  const row = await db
+    .selectFrom('planRevisions')
+    .select('revision')
+    .where('planId', '=', planId)
+    .executeTakeFirst();
+  return Number(row?.revision ?? 0);
 }
 
 export interface AuditFilter {

@@ -25,7 +25,7 @@ import {
   canWriteSecretariat,
   planScope,
 } from '../../http/permissions.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { raisePlanRevisions, recordAudit } from '../audit/audit.service.js';
 import { findPlanSummaries } from '../plans/plan.repository.js';
 import { chooseYears, linkedIndicators } from './portfolio.service.js';
 
@@ -202,6 +202,17 @@ export async function updateSharedIndicator(db: Db, ctx: RequestContext, id: str
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) === 0) throw new AppError('stale_version', 409);
     const after = await presentOne(trx, p, id);
+    // The linked plans show the shared indicator's name with their own indicators.
+    const linked = await trx
+      .selectFrom('indicators')
+      .select('planId')
+      .distinct()
+      .where('sharedIndicatorId', '=', id)
+      .execute();
+    await raisePlanRevisions(
+      trx,
+      linked.map((l) => l.planId),
+    );
     await recordAudit(trx, ctx, {
       action: 'update',
       entityType: 'shared_indicator',
