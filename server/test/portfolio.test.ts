@@ -11,6 +11,7 @@ import type {
   SharedGoal,
   SharedGoalList,
   SharedGoalRollup,
+  RegistrationSummary,
   ResultsFramework,
   SharedIndicator,
 } from '@pejling/contracts';
@@ -372,9 +373,13 @@ describe('shared goals of an area secretariat', () => {
       const fw = await ok<ResultsFramework>(editor.get(url));
       const fromRegs = fw.indicators.find((i) => i.id === indicators.fromRegs!.id)!;
       const linked = fw.indicators.find((i) => i.id === indicators[`count ${planA.name}`]!.id)!;
+      const summary = await ok<RegistrationSummary>(
+        editor.get(`/api/plans/${planA.id}/registrations/summary`),
+      );
       return {
         value: fromRegs.statuses.find((x) => x.period === '2025')?.value,
         name: linked.sharedIndicatorName,
+        participants: summary.quarters.reduce((n, q) => n + q.participants, 0),
       };
     };
     const before = await read();
@@ -387,7 +392,8 @@ describe('shared goals of an area secretariat', () => {
       }),
       201,
     );
-    expect((await read()).value).toBe(before.value! + 5);
+    const after = await read();
+    expect([after.value, after.participants]).toEqual([before.value! + 5, before.participants + 5]);
     const current = (await ok<{ items: SharedIndicator[] }>(fund.get('/api/shared-indicators'))).items.find(
       (x) => x.id === sharedCount.id,
     )!;

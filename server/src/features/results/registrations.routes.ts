@@ -19,6 +19,7 @@ import {
 import type { AppDeps } from '../../app.js';
 import { planRead, planWrite } from '../../http/permissions.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { PlanAnswerCache, planAnswer } from './plan-answer-cache.js';
 import {
   createParticipant,
   createRegistration,
@@ -37,6 +38,7 @@ export const registrationRoutes = (deps: AppDeps) => async (base: FastifyInstanc
   const { db } = deps;
   const tags = ['registrations'];
   const read = { permission: planRead('planId') };
+  const summaries = new PlanAnswerCache(4 * 1024 * 1024);
   const write = { permission: planWrite('planId') };
 
   app.get(
@@ -64,7 +66,14 @@ export const registrationRoutes = (deps: AppDeps) => async (base: FastifyInstanc
         response: { 200: RegistrationSummary },
       },
     },
-    async (req) => registrationSummary(db, req.params.planId),
+    async (req, reply) => {
+      const { planId } = req.params;
+      const body = await planAnswer(summaries, db, planId, RegistrationSummary, () =>
+        registrationSummary(db, planId),
+      );
+      // A string with a JSON content type is sent as it is, past the response serializer.
+      return reply.type('application/json; charset=utf-8').send(body as never);
+    },
   );
   app.post(
     '/api/plans/:planId/registrations',

@@ -23,10 +23,8 @@ import {
 } from '@pejling/contracts';
 import type { AppDeps } from '../../app.js';
 import { planRead, planWrite } from '../../http/permissions.js';
-import { planRevision } from '../audit/audit.service.js';
 import { sendExport } from '../exports/export.js';
-import { todayInDenmark } from '../../domain/periods.js';
-import { FrameworkCache } from './framework-cache.js';
+import { PlanAnswerCache, planAnswer } from './plan-answer-cache.js';
 import { findPlanFocusAreas } from '../plans/plan.repository.js';
 import { activityColumns, goalColumns } from './results.export.js';
 import {
@@ -51,7 +49,7 @@ export const resultsRoutes = (deps: AppDeps) => async (base: FastifyInstance) =>
   const tags = ['results'];
   const read = { permission: planRead('planId') };
   const write = { permission: planWrite('planId') };
-  const frameworks = new FrameworkCache();
+  const frameworks = new PlanAnswerCache();
 
   app.get(
     '/api/plans/:planId/results',
@@ -66,14 +64,7 @@ export const resultsRoutes = (deps: AppDeps) => async (base: FastifyInstance) =>
     },
     async (req, reply) => {
       const { planId } = req.params;
-      const revision = await planRevision(db, planId);
-      const day = todayInDenmark();
-      let body = frameworks.get(planId, revision, day);
-      if (body === null) {
-        // As the response schema would: checked and stripped to the contract, then JSON.
-        body = JSON.stringify(ResultsFramework.parse(await getFramework(db, planId)));
-        frameworks.set(planId, revision, day, body);
-      }
+      const body = await planAnswer(frameworks, db, planId, ResultsFramework, () => getFramework(db, planId));
       // A string with a JSON content type is sent as it is, past the response serializer.
       return reply.type('application/json; charset=utf-8').send(body as never);
     },

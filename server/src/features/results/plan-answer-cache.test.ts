@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { FrameworkCache } from './framework-cache.js';
+import { PlanAnswerCache } from './plan-answer-cache.js';
 
-describe('the framework cache', () => {
+describe('the plan answer cache', () => {
   it('answers only for the same revision and day', () => {
-    const c = new FrameworkCache();
+    const c = new PlanAnswerCache();
     c.set('p', 3, '2026-11-27', '{"a":1}');
     expect(c.get('p', 3, '2026-11-27')).toBe('{"a":1}');
     expect(c.get('p', 4, '2026-11-27')).toBeNull();
@@ -12,7 +12,7 @@ describe('the framework cache', () => {
   });
 
   it('lets the least recently used go first when full', () => {
-    const c = new FrameworkCache(10);
+    const c = new PlanAnswerCache(10);
     c.set('a', 1, 'd', '1234');
     c.set('b', 1, 'd', '1234');
     expect(c.get('a', 1, 'd')).toBe('1234'); // a is now the most recent
