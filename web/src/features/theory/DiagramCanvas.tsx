@@ -71,6 +71,8 @@ type Gesture =
     };
 
 const PAD = 40;
+/** The diagram opens at no less than this zoom, so its labels (11.5 px) stay readable beside the panel. */
+const READABLE_ZOOM = 0.8;
 
 /**
  * The diagram as plain SVG: nodes as boxes coloured and labelled by kind, edges as arrows.
@@ -131,22 +133,32 @@ export function DiagramCanvas({
     return () => ro.disconnect();
   }, [height]);
 
-  const fit = useCallback(() => {
-    const b = bounds(nodes);
-    const el = svgRef.current;
-    const w = el?.clientWidth || size.w;
-    const h = el?.clientHeight || size.h;
-    const k = Math.min(1.2, Math.max(0.05, Math.min((w - 2 * PAD) / b.w, (h - 2 * PAD) / b.h)));
-    setView({ k, x: (w - b.w * k) / 2 - b.x * k, y: (h - b.h * k) / 2 - b.y * k });
-  }, [nodes, size]);
+  /**
+   * Zooms to show the whole diagram, centred; with `minK`, zooms out no further than that, and a
+   * diagram still too big is shown from its top-left corner (where the activities are), to pan on.
+   */
+  const fitAtLeast = useCallback(
+    (minK: number) => {
+      const b = bounds(nodes);
+      const el = svgRef.current;
+      const w = el?.clientWidth || size.w;
+      const h = el?.clientHeight || size.h;
+      const k = Math.min(1.2, Math.max(minK, Math.min((w - 2 * PAD) / b.w, (h - 2 * PAD) / b.h)));
+      const place = (room: number, start: number, length: number) =>
+        length * k + 2 * PAD <= room ? (room - length * k) / 2 - start * k : PAD - start * k;
+      setView({ k, x: place(w, b.x, b.w), y: place(h, b.y, b.h) });
+    },
+    [nodes, size],
+  );
+  const fit = useCallback(() => fitAtLeast(0.05), [fitAtLeast]);
 
-  // Fit once when the diagram first has a size.
+  // Fit once when the diagram first has a size, at a zoom where the labels can be read.
   const fitted = useRef(false);
   useEffect(() => {
     if (fitted.current || size.w === 0) return;
     fitted.current = true;
-    fit();
-  }, [fit, size]);
+    fitAtLeast(READABLE_ZOOM);
+  }, [fitAtLeast, size]);
 
   const zoomAt = useCallback((factor: number, cx: number, cy: number) => {
     setView((v) => {
