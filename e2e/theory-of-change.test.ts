@@ -162,6 +162,51 @@ describe.runIf(chromiumAvailable())('theory of change', () => {
       'Forældre, der kender indsatsen, bakker op',
     );
 
+    // Every arrow, as drawn, ends on its target's border and passes under no other box.
+    const routeProblems = await page.evaluate((edgeList) => {
+      const canvas = document.querySelector('[data-testid="theory-canvas"]')!;
+      const boxOf = (id: string) => {
+        const g = canvas.querySelector(`[data-node="${id}"]`)!;
+        const [x, y] = g
+          .getAttribute('transform')!
+          .match(/-?[\d.]+/g)!
+          .map(Number);
+        const r = g.querySelector('rect')!;
+        return { id, x: x!, y: y!, w: Number(r.getAttribute('width')), h: Number(r.getAttribute('height')) };
+      };
+      const boxes = [...canvas.querySelectorAll('[data-node]')].map((g) =>
+        boxOf(g.getAttribute('data-node')!),
+      );
+      const out: string[] = [];
+      for (const e of edgeList) {
+        const path = canvas.querySelector<SVGPathElement>(`[data-edge="${e.id}"] path[marker-end]`)!;
+        const length = path.getTotalLength();
+        const end = path.getPointAtLength(length);
+        const t = boxOf(e.to);
+        const onX = Math.abs(end.x - t.x) < 0.5 || Math.abs(end.x - t.x - t.w) < 0.5;
+        const onY = Math.abs(end.y - t.y) < 0.5 || Math.abs(end.y - t.y - t.h) < 0.5;
+        if (!onX && !onY) out.push(`${e.id} does not end on its target's border`);
+        for (let at = 0; at <= length; at += 3) {
+          const p = path.getPointAtLength(at);
+          const under = boxes.find(
+            (b) =>
+              b.id !== e.from &&
+              b.id !== e.to &&
+              p.x > b.x &&
+              p.x < b.x + b.w &&
+              p.y > b.y &&
+              p.y < b.y + b.h,
+          );
+          if (under) {
+            out.push(`${e.id} passes under ${under.id}`);
+            break;
+          }
+        }
+      }
+      return out;
+    }, saved.edges);
+    expect(routeProblems).toEqual([]);
+
     // Export SVG: a standalone SVG document with every node.
     await page.getByRole('button', { name: 'Eksportér' }).click();
     const [download] = await Promise.all([
@@ -174,6 +219,10 @@ describe.runIf(chromiumAvailable())('theory of change', () => {
     expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"');
     expect(svg).toContain('Forældremøder');
     expect(svg.match(/data-node="/g)).toHaveLength(drafted + 1);
+    // The arrows are the routed paths drawn on the canvas.
+    expect(svg.match(/<path d="M[^"]*" fill="none" stroke-linejoin="round"/g)).toHaveLength(
+      edgesAfterKeyboard + 1,
+    );
 
     // PNG: the same drawing as an image.
     await page.getByRole('button', { name: 'Eksportér' }).click();

@@ -9,16 +9,8 @@ import {
   useState,
   type Ref,
 } from 'react';
-import {
-  NODE_H,
-  NODE_W,
-  borderPoint,
-  bounds,
-  wrapLabel,
-  type Diagram,
-  type DiagramNode,
-  type NodeKind,
-} from './model';
+import { NODE_H, NODE_W, bounds, wrapLabel, type Diagram, type DiagramNode, type NodeKind } from './model';
+import { pathData, routeEdges } from './routing';
 
 /** How each kind looks: fill and border (with a dash for the kinds set aside), readable in greyscale. */
 export const KIND_LOOK: Record<NodeKind, { fill: string; stroke: string; dash?: string }> = {
@@ -79,6 +71,8 @@ type Gesture =
     };
 
 const PAD = 40;
+/** The diagram opens at no less than this zoom, so its labels (11.5 px) stay readable beside the panel. */
+const READABLE_ZOOM = 0.8;
 
 /**
  * The diagram as plain SVG: nodes as boxes coloured and labelled by kind, edges as arrows.
@@ -117,6 +111,20 @@ export function DiagramCanvas({
     [drag],
   );
 
+  // Edges are routed around the boxes from the nodes' current positions. While a node is dragged
+  // in a large diagram, only its own edges are routed again (the rest keep their routes until the
+  // drop); a small diagram is routed whole on every step.
+  const edges = diagram.edges;
+  const routes = useMemo(() => routeEdges(nodes, edges), [nodes, edges]);
+  const dragRoutes = useMemo(() => {
+    if (!drag) return null;
+    const placed = nodes.map((n) => (n.id === drag.id ? { id: n.id, x: drag.x, y: drag.y } : n));
+    if (edges.length <= 200) return routeEdges(placed, edges);
+    const only = new Set(edges.filter((e) => e.from === drag.id || e.to === drag.id).map((e) => e.id));
+    return new Map([...routes, ...routeEdges(placed, edges, { only })]);
+  }, [drag, nodes, edges, routes]);
+  const shown = dragRoutes ?? routes;
+
   useEffect(() => {
     const el = svgRef.current;
     if (!el) return;
@@ -125,22 +133,32 @@ export function DiagramCanvas({
     return () => ro.disconnect();
   }, [height]);
 
-  const fit = useCallback(() => {
-    const b = bounds(nodes);
-    const el = svgRef.current;
-    const w = el?.clientWidth || size.w;
-    const h = el?.clientHeight || size.h;
-    const k = Math.min(1.2, Math.max(0.05, Math.min((w - 2 * PAD) / b.w, (h - 2 * PAD) / b.h)));
-    setView({ k, x: (w - b.w * k) / 2 - b.x * k, y: (h - b.h * k) / 2 - b.y * k });
-  }, [nodes, size]);
+  /**
+   * Zooms to show the whole diagram, centred; with `minK`, zooms out no further than that, and a
+   * diagram still too big is shown from its top-left corner (where the activities are), to pan on.
+   */
+  const fitAtLeast = useCallback(
+    (minK: number) => {
+      const b = bounds(nodes);
+      const el = svgRef.current;
+      const w = el?.clientWidth || size.w;
+      const h = el?.clientHeight || size.h;
+      const k = Math.min(1.2, Math.max(minK, Math.min((w - 2 * PAD) / b.w, (h - 2 * PAD) / b.h)));
+      const place = (room: number, start: number, length: number) =>
+        length * k + 2 * PAD <= room ? (room - length * k) / 2 - start * k : PAD - start * k;
+      setView({ k, x: place(w, b.x, b.w), y: place(h, b.y, b.h) });
+    },
+    [nodes, size],
+  );
+  const fit = useCallback(() => fitAtLeast(0.05), [fitAtLeast]);
 
-  // Fit once when the diagram first has a size.
+  // Fit once when the diagram first has a size, at a zoom where the labels can be read.
   const fitted = useRef(false);
   useEffect(() => {
     if (fitted.current || size.w === 0) return;
     fitted.current = true;
-    fit();
-  }, [fit, size]);
+    fitAtLeast(READABLE_ZOOM);
+  }, [fitAtLeast, size]);
 
   const zoomAt = useCallback((factor: number, cx: number, cy: number) => {
     setView((v) => {
@@ -325,16 +343,14 @@ export function DiagramCanvas({
       </defs>
       <g data-viewport="" transform={`translate(${view.x} ${view.y}) scale(${view.k})`}>
         <g data-layer="edges">
-          {diagram.edges.map((e) => {
-            const a = byId.get(e.from);
-            const b = byId.get(e.to);
-            if (!a || !b) return null;
+          {edges.map((e) => {
+            const route = shown.get(e.id);
+            if (!route) return null;
             return (
               <EdgeLine
                 key={e.id}
                 id={e.id}
-                a={pos(a)}
-                b={pos(b)}
+                d={pathData(route)}
                 selected={selection?.type === 'edge' && selection.id === e.id}
                 onSelect={onSelect}
               />
@@ -377,19 +393,16 @@ export function DiagramCanvas({
 
 const EdgeLine = memo(function EdgeLine({
   id,
-  a,
-  b,
+  d,
   selected,
   onSelect,
 }: {
   id: string;
-  a: { x: number; y: number };
-  b: { x: number; y: number };
+  /** The route as SVG path data, ending on the target's border. */
+  d: string;
   selected: boolean;
   onSelect: (s: Selection) => void;
 }) {
-  const p1 = borderPoint(a, b.x + NODE_W / 2, b.y + NODE_H / 2);
-  const p2 = borderPoint(b, a.x + NODE_W / 2, a.y + NODE_H / 2);
   return (
     <g
       data-edge={id}
@@ -401,12 +414,11 @@ const EdgeLine = memo(function EdgeLine({
       style={{ cursor: 'pointer' }}
     >
       {/* A wide invisible line makes a thin arrow easy to hit. */}
-      <line x1={p1.x} y1={p1.y} x2={p2.x} y2={p2.y} stroke="transparent" strokeWidth={12} />
-      <line
-        x1={p1.x}
-        y1={p1.y}
-        x2={p2.x}
-        y2={p2.y}
+      <path d={d} fill="none" stroke="transparent" strokeWidth={12} />
+      <path
+        d={d}
+        fill="none"
+        strokeLinejoin="round"
         stroke={selected ? '#c2255c' : '#3d4a57'}
         strokeWidth={selected ? 3 : 1.5}
         markerEnd={selected ? 'url(#toc-arrow-selected)' : 'url(#toc-arrow)'}

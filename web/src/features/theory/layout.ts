@@ -12,8 +12,8 @@ const GAP = 40;
  * (`placeAside`), so they do not pull the chain apart. The layers come from ELK's interactive
  * layering, fed each node's kind as its position along the direction: with a few hundred nodes
  * this is many times faster than ELK's partitions and gives the same layers. Within a layer the
- * current order is the starting point, and edges are routed simply: the canvas draws them
- * straight.
+ * current order is the starting point, and edges are routed simply: the canvas routes them itself
+ * (`routing.ts`), also after a node is moved by hand.
  */
 export function elkGraph(d: Diagram, direction: Direction): ElkNode {
   const chain = d.nodes.filter((n) => isChainKind(n.kind));
