@@ -50,6 +50,7 @@ export const da = {
     searchHint: 'Søg på navn',
     exportCsv: 'Eksporter til CSV',
     exportExcel: 'Eksporter til Excel',
+    exportWord: 'Eksporter til Word',
     exampleData: 'Eksempeldata',
     exampleDataHint: 'Opdigtede eksempeldata, ikke virkelige oplysninger',
     actions: 'Handlinger',

@@ -51,6 +51,7 @@ export const en: Messages = {
     searchHint: 'Search by name',
     exportCsv: 'Export to CSV',
     exportExcel: 'Export to Excel',
+    exportWord: 'Export to Word',
     exampleData: 'Example data',
     exampleDataHint: 'Made-up example data, not real information',
     actions: 'Actions',

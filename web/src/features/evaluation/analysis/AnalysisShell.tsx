@@ -1,9 +1,9 @@
-import { Button, Group } from '@mantine/core';
-import { IconFileSpreadsheet, IconFileText, IconFileZip } from '@tabler/icons-react';
+import { Button } from '@mantine/core';
+import { IconFileZip } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import { withQuery } from '../../../api/client';
+import { ExportButtons } from '../../../components/ExportButtons';
 import { Page } from '../../../components/Page';
 import classes from '../../portfolio/PortfolioTabs.module.css';
 import { studyUrl, useStudy } from '../coding/api';
@@ -68,7 +68,7 @@ export function AnalysisShell({ title, children }: { title: string; children: Re
   );
 }
 
-/** Download links for an analysis file. */
+/** Download links for an analysis file: Excel, and Word where the analysis has it. */
 export function FileButtons({
   path,
   query = {},
@@ -78,31 +78,5 @@ export function FileButtons({
   query?: Record<string, string | undefined>;
   word?: boolean;
 }) {
-  const { t } = useTranslation();
-  return (
-    <Group gap="xs">
-      <Button
-        component="a"
-        href={withQuery(path, { ...query, format: 'xlsx' })}
-        download
-        variant="default"
-        size="sm"
-        leftSection={<IconFileSpreadsheet size={18} aria-hidden="true" />}
-      >
-        {t('evalAnalysis.exportXlsx')}
-      </Button>
-      {word && (
-        <Button
-          component="a"
-          href={withQuery(path, { ...query, format: 'docx' })}
-          download
-          variant="default"
-          size="sm"
-          leftSection={<IconFileText size={18} aria-hidden="true" />}
-        >
-          {t('evalAnalysis.exportDocx')}
-        </Button>
-      )}
-    </Group>
-  );
+  return <ExportButtons path={path} query={query} formats={word ? ['xlsx', 'docx'] : ['xlsx']} />;
 }
