@@ -1,20 +1,9 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Button,
-  FileInput,
-  Group,
-  List,
-  Progress,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, FileInput, Group, List, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { UploadProgress } from './UploadProgress';
 import { AppModal } from '../../../components/AppModal';
 import { FormErrorAlert } from '../../../components/FormErrorAlert';
 import { importQdpx, useInvalidateEvaluation, type ExchangeReport } from '../api';
@@ -76,18 +65,12 @@ export function ImportQdpxDialog({ onClose }: { onClose: () => void }) {
               onChange={(e) => setName(e.currentTarget.value)}
             />
             {busy && (
-              <Stack gap={4} role="status" aria-live="polite">
-                <Progress
-                  value={(sent ?? 0) * 100}
-                  animated={(sent ?? 0) >= 1}
-                  aria-label={t('evalStudies.import.title')}
-                />
-                <Text size="sm">
-                  {(sent ?? 0) < 1
-                    ? t('evalStudies.import.sending', { percent: Math.round((sent ?? 0) * 100) })
-                    : t('evalStudies.import.reading')}
-                </Text>
-              </Stack>
+              <UploadProgress
+                sent={sent ?? 0}
+                label={t('evalStudies.import.title')}
+                sending={(percent) => t('evalStudies.import.sending', { percent })}
+                reading={t('evalStudies.import.reading')}
+              />
             )}
             <Group justify="flex-end">
               <Button variant="default" onClick={onClose}>

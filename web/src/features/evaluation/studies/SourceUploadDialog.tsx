@@ -5,7 +5,6 @@ import {
   FileInput,
   Group,
   List,
-  Progress,
   Radio,
   Select,
   SimpleGrid,
@@ -18,6 +17,7 @@ import {
 import { IconDownload, IconFileImport } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { UploadProgress } from './UploadProgress';
 import type { SourceDetail } from '@pejling/contracts';
 import { AppModal } from '../../../components/AppModal';
 import { FormErrorAlert } from '../../../components/FormErrorAlert';
@@ -239,18 +239,12 @@ export function SourceUploadDialog({
             </Stack>
           </Radio.Group>
           {busy && (
-            <Stack gap={4} role="status" aria-live="polite">
-              <Progress
-                value={(sent ?? 0) * 100}
-                animated={(sent ?? 0) >= 1}
-                aria-label={t('evalStudies.upload.title')}
-              />
-              <Text size="sm">
-                {(sent ?? 0) < 1
-                  ? t('evalStudies.upload.sending', { percent: Math.round((sent ?? 0) * 100) })
-                  : t('evalStudies.upload.reading')}
-              </Text>
-            </Stack>
+            <UploadProgress
+              sent={sent ?? 0}
+              label={t('evalStudies.upload.title')}
+              sending={(percent) => t('evalStudies.upload.sending', { percent })}
+              reading={t('evalStudies.upload.reading')}
+            />
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
