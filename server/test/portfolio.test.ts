@@ -15,6 +15,7 @@ import type {
   ResultsFramework,
   SharedIndicator,
 } from '@pejling/contracts';
+import { updateMunicipality } from '../src/features/registry/registry.service.js';
 import { buildMunicipality, buildPlan, buildUser } from './factories.js';
 import { createTestApp, type TestApp, type TestClient } from './test-app.js';
 
@@ -443,6 +444,45 @@ describe('shared goals of an area secretariat', () => {
     expect(r.statusCode).toBe(200);
     expect(r.body).toContain('Plan A');
     expect(r.body).toContain('Alle planer');
+  });
+});
+
+describe('kept views', () => {
+  it('answer the same until something changes, in a plan or outside, here or in another process', async () => {
+    const url = '/api/portfolio/indicators?groupBy=municipality&fromYear=2025&toYear=2025';
+    const first = await ok<PortfolioIndicators>(fund.get(url));
+    expect((await fund.get(url)).body).toBe(JSON.stringify(first));
+    const total = () =>
+      ok<PortfolioIndicators>(fund.get(url)).then(
+        (r) => r.indicators.find((i) => i.sharedIndicator.id === sharedCount.id)!.total[0]!.value,
+      );
+    const before = await total();
+
+    // A plan's value, through this process.
+    const i = indicators[`count ${planC.name}`]!;
+    await values(planC, i, { value: 50 });
+    expect(await total()).toBe(before! + 5);
+
+    // A municipality's new name, written beside this process as another process would: only the
+    // stored data and its revision change.
+    const m = await t.db
+      .selectFrom('municipalities')
+      .select(['id', 'name', 'code', 'version'])
+      .where('id', '=', planC.municipalityId)
+      .executeTakeFirstOrThrow();
+    const ctx = { principal: null, requestId: 'other-process', locale: 'da' as const };
+    await updateMunicipality(t.db, ctx, m.id, { name: `${m.name} (ny)`, code: m.code, version: m.version });
+    const overview = await ok<PortfolioOverview>(fund.get('/api/portfolio/overview'));
+    expect(overview.plans.find((p) => p.id === planC.id)!.municipalityName).toBe(`${m.name} (ny)`);
+    const renamed = await ok<PortfolioIndicators>(fund.get(url));
+    const groups = renamed.indicators.find((x) => x.sharedIndicator.id === sharedCount.id)!.groups;
+    expect(groups.map((g) => g.label.da)).toContain(`${m.name} (ny)`);
+
+    await values(planC, i, { value: 45 });
+    expect(await total()).toBe(before);
+    // The same query from a caller with other roles is that caller's own answer.
+    expect((await member.get(url)).statusCode).toBe(200);
+    expect((await editor.get(url)).statusCode).toBe(403);
   });
 });
 

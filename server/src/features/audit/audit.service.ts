@@ -38,11 +38,22 @@ export async function recordAudit(
       requestId: ctx?.requestId ?? null,
     })
     .execute();
-  if (entry.planId && !READS.has(entry.action)) await raisePlanRevisions(db, [entry.planId]);
+  if (READS.has(entry.action) || SESSIONS.has(entry.action)) return;
+  if (entry.planId) await raisePlanRevisions(db, [entry.planId]);
+  else if (!entry.entityType.startsWith('evaluation_')) await raisePlanRevisions(db, [OUTSIDE_PLANS]);
 }
 
 /** Audited actions that change nothing. */
 const READS = new Set(['read', 'export']);
+/** Audited actions that change only sessions. */
+const SESSIONS = new Set(['login', 'login_failed', 'logout']);
+
+/**
+ * The revision of the data outside any plan that answers drawn from many plans show (the
+ * registry, organisations, shared indicators and goals, users and their roles), kept as a row of
+ * `plan_revisions` under a key no plan has. Evaluation studies' own changes do not raise it.
+ */
+export const OUTSIDE_PLANS = '*';
 
 /**
  * Raises the plans' revisions (`plan_revisions`), in the caller's transaction: what a process
@@ -56,6 +67,18 @@ export async function raisePlanRevisions(db: Executor, planIds: readonly string[
       .values({ planId, revision: 1 })
       .onConflict((oc) => oc.column('planId').doUpdateSet({ revision: sql`plan_revisions.revision + 1` }))
       .execute();
+}
+
+/**
+ * Every revision added up (plans and the data outside them): revisions only rise and their rows
+ * are never deleted, so the total rises with every audited change anywhere.
+ */
+export async function revisionsTotal(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('planRevisions')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('revision'), sql<number>`0`).as('total'))
+    .executeTakeFirst();
+  return Number(row?.total ?? 0);
 }
 
 /** The plan's revision now (0 before its first audited change). */

@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodType } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   CompareExportQuery,
@@ -32,6 +33,7 @@ import {
   SharedIndicatorUpdate,
 } from '@pejling/contracts';
 import type { AppDeps } from '../../app.js';
+import { AnswerCache, wholeAnswer } from '../../http/answer-cache.js';
 import { AUTHENTICATED, planRead, planWrite } from '../../http/permissions.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { sendExport } from '../exports/export.js';
@@ -71,13 +73,33 @@ import {
 
 /**
  * The portfolio (every plan the caller sees, as one) and area secretariats' shared goals. Every
- * figure is read from the plans' stored data when asked: nothing is precomputed or cached.
+ * figure is read from the plans' stored data. The views' answers are kept by the process per
+ * caller and query while no revision anywhere has risen (`wholeAnswer`), so an unchanged country
+ * costs one read of the revisions; the downloads are computed each time.
  */
 export const portfolioRoutes = (deps: AppDeps) => async (base: FastifyInstance) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
   const tags = ['portfolio'];
   const auth = { permission: AUTHENTICATED };
+  const answers = new AnswerCache(16 * 1024 * 1024);
+
+  /** The view's answer, kept for this caller (their roles) and query, or computed. */
+  const keptBody = (req: FastifyRequest, schema: ZodType, compute: () => Promise<unknown>) => {
+    const p = req.principal!;
+    requirePortfolio(p);
+    const key = JSON.stringify([req.routeOptions.url, p.userId, p.isAdmin, p.roles, req.query]);
+    return wholeAnswer(answers, db, key, schema, compute);
+  };
+  // A string with a JSON content type is sent as it is, past the response serializer.
+  const sendJson = (reply: FastifyReply, body: string) =>
+    reply.type('application/json; charset=utf-8').send(body as never);
+  const kept = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    schema: ZodType,
+    compute: () => Promise<unknown>,
+  ) => sendJson(reply, await keptBody(req, schema, compute));
 
   app.get(
     '/api/portfolio/overview',
@@ -90,7 +112,8 @@ export const portfolioRoutes = (deps: AppDeps) => async (base: FastifyInstance) 
         response: { 200: PortfolioOverview },
       },
     },
-    async (req) => portfolioOverview(db, req.principal!, req.query),
+    async (req, reply) =>
+      kept(req, reply, PortfolioOverview, () => portfolioOverview(db, req.principal!, req.query)),
   );
   app.get(
     '/api/portfolio/overview/export',
@@ -121,7 +144,8 @@ export const portfolioRoutes = (deps: AppDeps) => async (base: FastifyInstance) 
         response: { 200: PortfolioIndicators },
       },
     },
-    async (req) => portfolioIndicators(db, req.principal!, req.query),
+    async (req, reply) =>
+      kept(req, reply, PortfolioIndicators, () => portfolioIndicators(db, req.principal!, req.query)),
   );
   app.get(
     '/api/portfolio/indicators/export',
@@ -149,11 +173,13 @@ export const portfolioRoutes = (deps: AppDeps) => async (base: FastifyInstance) 
         response: { 200: PortfolioCompliance },
       },
     },
-    async (req) => {
-      const r = await portfolioCompliance(db, req.principal!, req.query);
-      // The list names the plans' editors.
+    async (req, reply) => {
+      const body = await keptBody(req, PortfolioCompliance, () =>
+        portfolioCompliance(db, req.principal!, req.query),
+      );
+      // The list names the plans' editors: every reading is audited, kept or not.
       await recordAudit(db, req.ctx, { action: 'read', entityType: 'portfolio_compliance', entityId: null });
-      return r;
+      return sendJson(reply, body);
     },
   );
   app.get(
@@ -187,7 +213,8 @@ export const portfolioRoutes = (deps: AppDeps) => async (base: FastifyInstance) 
         response: { 200: PortfolioGrantUse },
       },
     },
-    async (req) => portfolioGrantUse(db, req.principal!, req.query),
+    async (req, reply) =>
+      kept(req, reply, PortfolioGrantUse, () => portfolioGrantUse(db, req.principal!, req.query)),
   );
   app.get(
     '/api/portfolio/grants/export',
@@ -215,7 +242,8 @@ export const portfolioRoutes = (deps: AppDeps) => async (base: FastifyInstance) 
         response: { 200: PortfolioCompare },
       },
     },
-    async (req) => portfolioCompare(db, req.principal!, req.query),
+    async (req, reply) =>
+      kept(req, reply, PortfolioCompare, () => portfolioCompare(db, req.principal!, req.query)),
   );
   app.get(
     '/api/portfolio/compare/export',

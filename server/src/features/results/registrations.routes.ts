@@ -19,7 +19,7 @@ import {
 import type { AppDeps } from '../../app.js';
 import { planRead, planWrite } from '../../http/permissions.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { PlanAnswerCache, planAnswer } from './plan-answer-cache.js';
+import { AnswerCache, planAnswer } from '../../http/answer-cache.js';
 import {
   createParticipant,
   createRegistration,
@@ -38,7 +38,7 @@ export const registrationRoutes = (deps: AppDeps) => async (base: FastifyInstanc
   const { db } = deps;
   const tags = ['registrations'];
   const read = { permission: planRead('planId') };
-  const summaries = new PlanAnswerCache(4 * 1024 * 1024);
+  const summaries = new AnswerCache(4 * 1024 * 1024);
   const write = { permission: planWrite('planId') };
 
   app.get(

@@ -24,7 +24,7 @@ import {
 import type { AppDeps } from '../../app.js';
 import { planRead, planWrite } from '../../http/permissions.js';
 import { sendExport } from '../exports/export.js';
-import { PlanAnswerCache, planAnswer } from './plan-answer-cache.js';
+import { AnswerCache, planAnswer } from '../../http/answer-cache.js';
 import { findPlanFocusAreas } from '../plans/plan.repository.js';
 import { activityColumns, goalColumns } from './results.export.js';
 import {
@@ -49,7 +49,7 @@ export const resultsRoutes = (deps: AppDeps) => async (base: FastifyInstance) =>
   const tags = ['results'];
   const read = { permission: planRead('planId') };
   const write = { permission: planWrite('planId') };
-  const frameworks = new PlanAnswerCache();
+  const frameworks = new AnswerCache();
 
   app.get(
     '/api/plans/:planId/results',

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { PlanAnswerCache } from './plan-answer-cache.js';
+import { AnswerCache } from './answer-cache.js';
 
-describe('the plan answer cache', () => {
+describe('the answer cache', () => {
   it('answers only for the same revision and day', () => {
-    const c = new PlanAnswerCache();
+    const c = new AnswerCache();
     c.set('p', 3, '2026-11-27', '{"a":1}');
     expect(c.get('p', 3, '2026-11-27')).toBe('{"a":1}');
     expect(c.get('p', 4, '2026-11-27')).toBeNull();
@@ -12,7 +12,7 @@ describe('the plan answer cache', () => {
   });
 
   it('lets the least recently used go first when full', () => {
-    const c = new PlanAnswerCache(10);
+    const c = new AnswerCache(10);
     c.set('a', 1, 'd', '1234');
     c.set('b', 1, 'd', '1234');
     expect(c.get('a', 1, 'd')).toBe('1234'); // a is now the most recent
