@@ -2,11 +2,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Activity, PlanDetail, Report } from '@pejling/contracts';
 import { openDatabase } from '../server/src/db/database.js';
 import { GENERATED_ADMIN_EMAIL, GENERATED_PASSWORD } from '../bench/generate/index.js';
-import { createRng, type Rng } from '../bench/generate/prng.js';
+import { createRng } from '../bench/generate/prng.js';
 import { databaseConfig, type DatabaseKind, type ScratchDatabase } from '../bench/lib/database.js';
 import { httpClient } from '../bench/lib/http.js';
 import { login, sessionHeaders, startServer, type ServerProcess, type Session } from '../bench/lib/server.js';
-import { integrityProblems, postRaw, waitForNoSessions, type Answer } from './lib/crash.js';
+import { integrityProblems, postRaw, registrationsCsv, waitForNoSessions, type Answer } from './lib/crash.js';
 import { generatedDatabase, postgresAvailable, sleep, suiteDialect } from './lib/setup.js';
 
 /**
@@ -26,19 +26,6 @@ const scratch: ScratchDatabase[] = [];
 afterAll(async () => {
   for (const s of scratch) await s.drop();
 });
-
-/** A Danish registrations file of `rows` distinct sessions of one activity inside [from, to]. */
-function registrationsCsv(rng: Rng, activity: string, from: string, to: string, rows: number): Buffer {
-  const start = Date.parse(`${from}T00:00:00Z`);
-  const days = Math.max(1, Math.floor((Date.parse(`${to}T00:00:00Z`) - start) / 86_400_000));
-  const lines = ['Aktivitet;Dato;Deltagere;Timer;Note'];
-  for (let i = 0; i < rows; i++) {
-    const d = new Date(start + rng.int(0, days) * 86_400_000).toISOString().slice(0, 10);
-    const hours = String(rng.int(5, 40) / 10).replace('.', ',');
-    lines.push(`${activity};${d.split('-').reverse().join('-')};${rng.int(1, 30)};${hours};Gang ${i + 1}`);
-  }
-  return Buffer.from(lines.join('\r\n'), 'utf8');
-}
 
 interface Stored {
   /** Registrations that came from an import. */

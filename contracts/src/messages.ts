@@ -388,6 +388,10 @@ export const errorMessages = {
     da: 'Filen blev ikke indlæst: {count} fejl skal rettes først. Intet er gemt.',
     en: 'The file was not imported: {count} problems must be fixed first. Nothing was stored.',
   },
+  import_conflict: {
+    da: 'En anden indlæsning til planen blev gemt samtidig, så intet fra denne fil er gemt. Indlæs filen igen: rækker, der allerede findes, springes over.',
+    en: 'Another import into the plan was stored at the same moment, so nothing from this file was stored. Import the file again: rows already there are skipped.',
+  },
   import_file_refused: {
     da: 'Filen kan ikke indlæses. {reason}',
     en: 'The file cannot be imported. {reason}',

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import Database from 'better-sqlite3';
 import { withPgClient, type ScratchDatabase } from '../../bench/lib/database.js';
+import type { Rng } from '../../bench/generate/prng.js';
 import { sleep } from './setup.js';
 
 /**
@@ -140,4 +141,17 @@ export async function integrityProblems(scratch: ScratchDatabase): Promise<strin
     }
     return problems;
   });
+}
+
+/** A Danish registrations file of `rows` distinct sessions of one activity inside [from, to]. */
+export function registrationsCsv(rng: Rng, activity: string, from: string, to: string, rows: number): Buffer {
+  const start = Date.parse(`${from}T00:00:00Z`);
+  const days = Math.max(1, Math.floor((Date.parse(`${to}T00:00:00Z`) - start) / 86_400_000));
+  const lines = ['Aktivitet;Dato;Deltagere;Timer;Note'];
+  for (let i = 0; i < rows; i++) {
+    const d = new Date(start + rng.int(0, days) * 86_400_000).toISOString().slice(0, 10);
+    const hours = String(rng.int(5, 40) / 10).replace('.', ',');
+    lines.push(`${activity};${d.split('-').reverse().join('-')};${rng.int(1, 30)};${hours};Gang ${i + 1}`);
+  }
+  return Buffer.from(lines.join('\r\n'), 'utf8');
 }

@@ -35,7 +35,7 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   );
 }
 
-function isUniqueViolation(err: unknown): boolean {
+export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string } | null;
   return (
     e?.code === '23505' ||

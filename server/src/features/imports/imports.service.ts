@@ -14,7 +14,8 @@ import type {
 } from '@pejling/contracts';
 import type { Db, Executor } from '../../db/database.js';
 import { describeProblem, readTable } from '../../import/read-table.js';
-import { notFound } from '../../errors.js';
+import { AppError, notFound } from '../../errors.js';
+import { isUniqueViolation } from '../../http/error-handler.js';
 import type { RequestContext } from '../../http/context.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findPlanRow } from '../plans/plan.repository.js';
@@ -201,6 +202,9 @@ export async function runImport(
       progress('done', 1, rows);
       return e.outcome;
     }
+    // Another import of some of the same rows committed first (several processes): this one is
+    // rolled back whole, and importing the file again adds what is missing.
+    if (isUniqueViolation(e)) throw new AppError('import_conflict', 409);
     throw e;
   }
 }
