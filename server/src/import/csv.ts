@@ -1,7 +1,7 @@
-import { TableBuilder, isBlank } from './builder.js';
+import { Row, TableBuilder, isBlank } from './builder.js';
 import { decodeText, looksBinary } from './decode.js';
 import { ProblemList } from './problems.js';
-import type { ResolvedOptions, TableResult } from './table.js';
+import type { ResolvedOptions, TableResult, TableRow } from './table.js';
 import { progressReporter, yieldToEventLoop } from './table.js';
 import { detectNumberConvention } from './values.js';
 
@@ -162,7 +162,8 @@ export async function readCsv(bytes: Uint8Array, options: ResolvedOptions): Prom
   }
 
   const reader = new CsvReader(text, separator, start);
-  const table = new TableBuilder(options, problems);
+  // Checked and counted here; the rows are read again from the text when they are used.
+  const table = new TableBuilder(options, problems, false);
   const maxCells = options.maxColumns + 1;
   let rowNumber = 0;
   let headerCount = 0;
@@ -197,19 +198,43 @@ export async function readCsv(bytes: Uint8Array, options: ResolvedOptions): Prom
   if (!table.stopped) table.finish();
   if (problems.length > 0) return { ok: false, problems: problems.items };
 
-  const numberConvention = detectNumberConvention(
-    (function* () {
-      for (const row of table.rows.slice(0, 10_000)) yield* Object.values(row.cells);
-    })(),
-    separator === ',' ? 'en' : 'da',
-  );
+  const numberConvention = detectNumberConvention(table.sample, separator === ',' ? 'en' : 'da');
+  const headers = table.headers;
+  const columns = table.columns;
+  const maxColumns = options.maxColumns;
+  /**
+   * The data rows again, from the text checked above: the same records, numbered the same way,
+   * with what the check skipped (the header, blank rows) skipped again.
+   */
+  function* eachRow(): Generator<TableRow> {
+    const again = new CsvReader(text, separator, start);
+    let n = 0;
+    let header = false;
+    while (!again.done) {
+      n++;
+      const record = again.next(maxColumns + 1);
+      if (!header) {
+        if (!isBlank(record.cells)) header = true;
+        continue;
+      }
+      if (isBlank(record.cells)) continue;
+      const values = new Array<string>(headers.length);
+      for (let i = 0; i < values.length; i++) values[i] = record.cells[i] ?? '';
+      yield new Row(n, values, columns);
+    }
+  }
+  let rows: TableRow[] | null = null;
   return {
     ok: true,
     format: 'csv',
     encoding,
     separator,
     numberConvention,
-    headers: table.headers,
-    rows: table.rows,
+    headers,
+    rowCount: table.count,
+    eachRow,
+    get rows() {
+      return (rows ??= [...eachRow()]);
+    },
   };
 }

@@ -5,8 +5,12 @@ import type { NumberConvention } from './values.js';
 export interface TableRow {
   /** The spreadsheet row number a person sees (the header row of a file starting with it is 1). */
   rowNumber: number;
-  /** Cell text by header name (as in `headers`); an object without prototype. */
-  cells: Record<string, string>;
+  /** Cell text in the order of `headers` ('' where the row has no cell). */
+  readonly values: readonly string[];
+  /** One cell's text by header name (as in `headers`); undefined for a name that is no header. */
+  cell(header: string): string | undefined;
+  /** Cell text by header name: an object without prototype, made afresh on each read. */
+  readonly cells: Record<string, string>;
 }
 
 export interface TableOk {
@@ -20,7 +24,15 @@ export interface TableOk {
   numberConvention: NumberConvention;
   /** Header names, trimmed, in column order. */
   headers: string[];
-  rows: TableRow[];
+  /** How many data rows the file has (blank rows not counted). */
+  rowCount: number;
+  /**
+   * The data rows one at a time. A CSV file's rows are read again from its text on each call, so
+   * an importer that goes through them once never holds every row's cells at the same time.
+   */
+  eachRow(): Iterable<TableRow>;
+  /** The data rows as an array: read on first use, then kept. */
+  readonly rows: TableRow[];
 }
 
 export interface TableFailure {

@@ -242,5 +242,14 @@ export async function readXlsx(bytes: Uint8Array, options: ResolvedOptions): Pro
   if (!table.stopped) table.finish();
   for (const p of problems.items) all.add(p);
   if (all.length > 0) return { ok: false, problems: all.items };
-  return { ok: true, format: 'xlsx', numberConvention: 'da', headers: table.headers, rows: table.rows };
+  const rows = table.rows;
+  return {
+    ok: true,
+    format: 'xlsx',
+    numberConvention: 'da',
+    headers: table.headers,
+    rowCount: rows.length,
+    eachRow: () => rows,
+    rows,
+  };
 }

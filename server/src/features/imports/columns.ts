@@ -8,6 +8,7 @@ import {
   parseDanishDate,
   parseDanishNumber,
   type NumberConvention,
+  type TableRow,
 } from '../../import/read-table.js';
 
 export interface ColumnSpec<K extends string = string> {
@@ -101,8 +102,8 @@ export function expectedColumns(specs: readonly ColumnSpec[], locale: Locale, ex
 }
 
 /** The text of a cell, trimmed; '' when the column is absent. */
-export function cell(cells: Record<string, string>, header: string | undefined): string {
-  return header === undefined ? '' : (cells[header] ?? '').trim();
+export function cell(row: Pick<TableRow, 'cell'>, header: string | undefined): string {
+  return header === undefined ? '' : (row.cell(header) ?? '').trim();
 }
 
 /** Danish date for a message. */
@@ -117,12 +118,14 @@ export const breathe = () => new Promise<void>((resolve) => setImmediate(resolve
  */
 export class RowReader {
   failed = false;
+  readonly rowNumber: number;
   constructor(
-    readonly rowNumber: number,
-    private readonly cells: Record<string, string>,
+    private readonly row: Pick<TableRow, 'rowNumber' | 'cell'>,
     private readonly problems: RowProblems,
     private readonly convention: NumberConvention,
-  ) {}
+  ) {
+    this.rowNumber = row.rowNumber;
+  }
 
   fail(header: string | undefined, code: ErrorCode, params?: Record<string, unknown>): null {
     this.failed = true;
@@ -132,7 +135,7 @@ export class RowReader {
 
   /** Trimmed text, or null when empty (a problem when required). */
   text(header: string | undefined, opts: { required?: boolean; max?: number } = {}): string | null {
-    const t = cell(this.cells, header);
+    const t = cell(this.row, header);
     if (t === '') return opts.required ? this.fail(header, 'import_required') : null;
     if (opts.max !== undefined && t.length > opts.max)
       return this.fail(header, 'import_text_too_long', { max: opts.max });

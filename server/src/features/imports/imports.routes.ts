@@ -13,6 +13,7 @@ import {
 } from '@pejling/contracts';
 import type { AppDeps } from '../../app.js';
 import { AppError } from '../../errors.js';
+import { collectGarbage } from '../../http/memory.js';
 import { planWrite } from '../../http/permissions.js';
 import { MAX_IMPORT_BYTES, runImport } from './imports.service.js';
 import { buildTemplate, templateName } from './templates.js';
@@ -26,6 +27,9 @@ const FILE_TYPES = [
   'application/vnd.ms-excel',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 ];
+
+/** Files from this size on are read with a full garbage collection before and after (memory.ts). */
+const LARGE_IMPORT_BYTES = 1024 * 1024;
 
 const tooLarge = () => new AppError('import_too_large', 413, { maxMb: MAX_IMPORT_BYTES / 1024 / 1024 });
 
@@ -153,6 +157,8 @@ export const importRoutes = (deps: AppDeps) => async (base: FastifyInstance) => 
       const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const progressId = req.query.progressId;
       const userId = req.principal?.userId ?? null;
+      const large = bytes.length >= LARGE_IMPORT_BYTES;
+      if (large) collectGarbage();
       const outcome = await runImport(db, req.ctx, planId, kind, bytes, {
         dryRun: req.query.dryRun === 'true',
         locale: req.locale,
@@ -161,6 +167,8 @@ export const importRoutes = (deps: AppDeps) => async (base: FastifyInstance) => 
           ? (phase, fraction, rows) => setProgress(progressId, { userId, planId, phase, fraction, rows })
           : undefined,
       });
+      // Once this request's objects are gone (after the answer is sent).
+      if (large) setImmediate(collectGarbage);
       if (!outcome.refused) return outcome.result;
       return reply
         .status(400)

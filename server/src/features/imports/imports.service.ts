@@ -77,8 +77,7 @@ export async function runImport(
       onProgress: (f) => progress('reading', f, null),
     },
   );
-  // Counted now: an importer may let the cells go once it has read them.
-  const rowCount = table.ok ? table.rows.length : 0;
+  const rowCount = table.ok ? table.rowCount : 0;
   const result = (over: Partial<ImportResult>): ImportResult => ({
     kind,
     dryRun: opts.dryRun,

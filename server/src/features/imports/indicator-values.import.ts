@@ -123,12 +123,13 @@ export const indicatorValuesImporter: Importer = {
       row: number;
     }
     const parsed: Parsed[] = [];
-    for (const [n, row] of table.rows.entries()) {
-      if (n % 1000 === 999) {
-        progress((n / table.rows.length) * 0.5);
+    let n = 0;
+    for (const row of table.eachRow()) {
+      if (n++ % 1000 === 999) {
+        progress((n / table.rowCount) * 0.5);
         await breathe();
       }
-      const r = new RowReader(row.rowNumber, row.cells, problems, table.numberConvention);
+      const r = new RowReader(row, problems, table.numberConvention);
       const indicatorText = r.text(col.indicator, { required: true });
       let indicator: IndicatorRow | null = null;
       if (indicatorText !== null) {

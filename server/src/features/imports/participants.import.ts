@@ -133,12 +133,13 @@ export const participantsImporter: Importer = {
         });
     }
 
-    for (const [n, row] of table.rows.entries()) {
-      if (n % 1000 === 999) {
-        progress((n / table.rows.length) * 0.4);
+    let n = 0;
+    for (const row of table.eachRow()) {
+      if (n++ % 1000 === 999) {
+        progress((n / table.rowCount) * 0.4);
         await breathe();
       }
-      const r = new RowReader(row.rowNumber, row.cells, problems, table.numberConvention);
+      const r = new RowReader(row, problems, table.numberConvention);
       const code = r.text(col.code, { required: true });
       if (code !== null && !CODE.test(code)) r.fail(col.code, 'import_code_invalid', { value: code });
       const birthYear = r.number(col.birthYear, { whole: true, min: 1900, max: 2100 });

@@ -14,7 +14,8 @@ import { newId, nowIso, toJson } from '../../db/portable.js';
 import { normaliseHeader } from '../../import/read-table.js';
 import { todayInDenmark } from '../../domain/periods.js';
 import { findActivities } from '../results/results.repository.js';
-import { registrationProblems } from '../results/registrations.service.js';
+import { Problems } from '../../errors.js';
+import { registrationRules } from '../results/registrations.service.js';
 import {
   breathe,
   danishDate,
@@ -79,8 +80,6 @@ function countColumn(breakdowns: BreakdownInput[]) {
     return null;
   };
 }
-
-const NO_CELLS: Record<string, string> = Object.freeze(Object.create(null) as Record<string, string>);
 
 /** Rows per INSERT statement of an import. */
 const INSERT_BATCH = 2000;
@@ -151,15 +150,43 @@ export const registrationsImporter: Importer = {
     const problems = new RowProblems();
     const index = nameIndex(activities);
 
-    type Input = Parameters<typeof registrationProblems>[2][number];
-    const inputs: Input[] = [];
-    const rowOf: number[] = [];
-    for (const [n, row] of table.rows.entries()) {
-      if (n % 1000 === 999) {
-        progress((n / table.rows.length) * 0.5);
+    // The plan's rules (the activity's period, no future dates, the breakdowns it counts), for
+    // each row as it is read; their problems name the row's columns.
+    const rules = registrationRules(activities);
+    const ruleProblems = new Problems();
+    const fieldColumn = (path: string): string | null => {
+      const [, field, key, category] = path.split('.');
+      if (field === 'activityId') return col.activity ?? null;
+      if (field === 'date') return col.date ?? null;
+      if (field === 'participants') return col.participants ?? null;
+      if (field === 'counts') {
+        const c =
+          columns.dynamic.find((d) => d.key === key && (category === undefined || d.category === category)) ??
+          null;
+        return c?.header ?? null;
+      }
+      return null;
+    };
+
+    // The rows read, a column each (no object per row), with each row's import key: a digest of
+    // its content and its occurrence among identical rows in the file. A row is read, checked and
+    // keyed in one go, so no file's cells are held while it is checked.
+    const activityIds: string[] = [];
+    const dates: string[] = [];
+    const participantsOf: number[] = [];
+    const hoursOf: number[] = []; // NaN: none (a list of numbers only stays a list of doubles)
+    const notes: (string | null)[] = [];
+    const countsJson: string[] = [];
+    const keys: string[] = [];
+    const sameDate = new Map<string, string>();
+    const occurrences = new Map<string, number>();
+    let n = 0;
+    for (const row of table.eachRow()) {
+      if (n++ % 1000 === 999) {
+        progress((n / table.rowCount) * 0.7);
         await breathe();
       }
-      const r = new RowReader(row.rowNumber, row.cells, problems, table.numberConvention);
+      const r = new RowReader(row, problems, table.numberConvention);
       const activityText = r.text(col.activity, { required: true });
       let activityId: string | null = null;
       if (activityText !== null) {
@@ -175,7 +202,7 @@ export const registrationsImporter: Importer = {
             },
           );
       }
-      const date = r.date(col.date, true);
+      const parsedDate = r.date(col.date, true);
       const participants = r.number(col.participants, { required: true, whole: true, max: 1_000_000 });
       const hours = r.number(col.hours, { min: 0, max: 10_000 });
       const note = r.text(col.note, { max: 2000 });
@@ -184,59 +211,38 @@ export const registrationsImporter: Importer = {
         const v = r.number(c.header, { whole: true, max: 1_000_000 });
         if (v !== null) (counts[c.key] ??= {})[c.category] = v;
       }
-      // Read: the row's cells can go now, so the file's cells and its inputs are not both held.
-      row.cells = NO_CELLS;
-      if (r.failed || activityId === null || date === null || participants === null) continue;
-      inputs.push({ activityId, date, participants, counts, hours, note });
-      rowOf.push(row.rowNumber);
-    }
-    // Every row is read into `inputs`: the rows can go before they are checked against the plan
-    // and written. runImport counted them before this.
-    table.rows.length = 0;
+      if (r.failed || activityId === null || parsedDate === null || participants === null) continue;
+      let date = sameDate.get(parsedDate);
+      if (date === undefined) sameDate.set(parsedDate, (date = parsedDate));
 
-    // The plan's rules: the activity's period, no future dates, the breakdowns it counts.
-    const fieldColumn = (path: string): string | null => {
-      const [, field, key, category] = path.split('.');
-      if (field === 'activityId') return col.activity ?? null;
-      if (field === 'date') return col.date ?? null;
-      if (field === 'participants') return col.participants ?? null;
-      if (field === 'counts') {
-        const c =
-          columns.dynamic.find((d) => d.key === key && (category === undefined || d.category === category)) ??
-          null;
-        return c?.header ?? null;
-      }
-      return null;
-    };
-    for (const f of await registrationProblems(db, planId, inputs, (i) => `${i}.`)) {
-      const i = Number(f.path.split('.')[0]);
-      problems.add(rowOf[i] ?? null, fieldColumn(f.path), f.code, f.params);
+      rules({ activityId, date, participants, counts, hours, note }, 'row.', ruleProblems);
+      for (const f of ruleProblems.list.splice(0))
+        problems.add(row.rowNumber, fieldColumn(f.path), f.code, f.params);
+
+      const sortedCounts = Object.keys(counts)
+        .sort()
+        .map((k) => [k, Object.entries(counts[k]!).sort(([a], [b]) => (a < b ? -1 : 1))]);
+      const content = [activityId, date, participants, sortedCounts, hours ?? null, note ?? null];
+      const first = importKey(content, 1);
+      const occurrence = (occurrences.get(first) ?? 0) + 1;
+      occurrences.set(first, occurrence);
+      keys.push(occurrence === 1 ? first : importKey(content, occurrence));
+      activityIds.push(activityId);
+      dates.push(date);
+      participantsOf.push(participants);
+      hoursOf.push(hours ?? NaN);
+      notes.push(note ?? null);
+      countsJson.push(toJson(counts) ?? '{}');
     }
+    occurrences.clear();
+    sameDate.clear();
     progress(0.7);
 
-    // Import keys: the row's content and its occurrence among identical rows in the file.
-    const seen = new Map<string, number>();
-    const keys = inputs.map((input) => {
-      const counts = Object.keys(input.counts)
-        .sort()
-        .map((k) => [k, Object.entries(input.counts[k]!).sort(([a], [b]) => (a < b ? -1 : 1))]);
-      const content = [
-        input.activityId,
-        input.date,
-        input.participants,
-        counts,
-        input.hours ?? null,
-        input.note ?? null,
-      ];
-      const text = JSON.stringify(content);
-      const occurrence = (seen.get(text) ?? 0) + 1;
-      seen.set(text, occurrence);
-      return importKey(content, occurrence);
-    });
-    seen.clear();
     const existing = new Set<string>();
-    for (let i = 0; i < keys.length; i += 500) {
-      const chunk = keys.slice(i, i + 500);
+    // Looked up in key order, so each query reads a run of neighbouring index pages.
+    const sortedKeys = [...keys].sort();
+    for (let i = 0; i < sortedKeys.length; i += 500) {
+      const chunk = sortedKeys.slice(i, i + 500);
       const found = await db
         .selectFrom('registrations')
         .select('importKey')
@@ -256,19 +262,22 @@ export const registrationsImporter: Importer = {
         const now = nowIso();
         let batch: RegistrationRow[] = [];
         let done = 0;
-        const total = inputs.length;
-        for (const [i, input] of inputs.entries()) {
-          const key = keys[i]!;
-          if (existing.has(key)) continue;
+        const total = keys.length;
+        // New rows go in date order: three of the table's indexes lead with the plan and the
+        // date, so each batch then writes to a run of neighbouring pages instead of pages all
+        // over a large table.
+        const order = keys.map((_, i) => i).filter((i) => !existing.has(keys[i]!));
+        order.sort((a, b) => (dates[a]! < dates[b]! ? -1 : dates[a]! > dates[b]! ? 1 : a - b));
+        for (const i of order) {
           batch.push({
             id: newId(),
-            activityId: input.activityId,
-            date: input.date,
-            participants: input.participants,
-            countsJson: toJson(input.counts) ?? '{}',
-            hours: input.hours ?? null,
-            note: input.note ?? null,
-            importKey: key,
+            activityId: activityIds[i]!,
+            date: dates[i]!,
+            participants: participantsOf[i]!,
+            countsJson: countsJson[i]!,
+            hours: Number.isNaN(hoursOf[i]!) ? null : hoursOf[i]!,
+            note: notes[i]!,
+            importKey: keys[i]!,
           });
           if (batch.length === INSERT_BATCH) {
             await insertRegistrations(trx, planId, now, batch);

@@ -548,10 +548,18 @@ export async function registrationProblems(
   prefix: (i: number) => string = () => '',
 ): Promise<FieldError[]> {
   const p = new Problems();
-  const activities = new Map((await findActivities(trx, planId)).map((a) => [a.id, a]));
+  const check = registrationRules(await findActivities(trx, planId));
+  inputs.forEach((input, i) => check(input, prefix(i), p));
+  return p.list;
+}
+
+/** The rules of {@link registrationProblems} for the plan's activities, one registration at a time. */
+export function registrationRules(
+  planActivities: readonly Awaited<ReturnType<typeof findActivities>>[number][],
+): (input: RegistrationIn, at: string, p: Problems) => void {
+  const activities = new Map(planActivities.map((a) => [a.id, a]));
   const now = today();
-  inputs.forEach((input, i) => {
-    const at = prefix(i);
+  return (input, at, p) => {
     const activity = activities.get(input.activityId);
     if (!activity) {
       p.add(`${at}activityId`, 'activity_not_in_plan');
@@ -593,8 +601,7 @@ export async function registrationProblems(
           participants: input.participants,
         });
     }
-  });
-  return p.list;
+  };
 }
 
 function registrationColumns(input: RegistrationIn) {
