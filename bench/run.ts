@@ -7,8 +7,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { sql, type Kysely } from 'kysely';
 import { openDatabase } from '../server/src/db/database.js';
 import { migrateToLatest } from '../server/src/db/migrate.js';
+import type { Database } from '../server/src/db/schema.js';
 import { GENERATED_ADMIN_EMAIL, GENERATED_PASSWORD, SIZES, generate, type Size } from './generate/index.js';
 import { DATA_END } from './generate/results.js';
 import {
@@ -82,6 +84,15 @@ interface Prepared {
   kept?: boolean;
 }
 
+/**
+ * On PostgreSQL, the planner's statistics of the loaded tables, as autovacuum gathers them after a
+ * bulk load on a running server (and `pejling restore` after a restore): without them it reads
+ * whole tables where an index would do.
+ */
+async function analyze(db: Kysely<Database>): Promise<void> {
+  if (database === 'postgres') await sql`analyze`.execute(db);
+}
+
 /** A fresh database of one size with the generated data, and the built server on it, logged in. */
 async function prepare(forSize: Size, cleanup: Prepared[]): Promise<BenchTarget> {
   const scratch = await createScratchDatabase(database).catch((err: Error) => {
@@ -97,6 +108,7 @@ async function prepare(forSize: Size, cleanup: Prepared[]): Promise<BenchTarget>
     const handle = openDatabase(databaseConfig(prepared.scratch));
     try {
       const applied = await migrateToLatest(handle.db);
+      await analyze(handle.db);
       console.log(
         `copied ${from.url} in ${((performance.now() - started) / 1000).toFixed(1)} s${applied.length ? `; migrated: ${applied.join(', ')}` : ''}`,
       );
@@ -114,6 +126,7 @@ async function prepare(forSize: Size, cleanup: Prepared[]): Promise<BenchTarget>
       sqlite: handle.sqlite,
       progress: (m) => console.log(`  ${m}`),
     });
+    await analyze(handle.db);
     const seconds = (performance.now() - started) / 1000;
     const total = Object.values(out.rows).reduce((a, b) => a + b, 0);
     const counts = Object.entries(out.rows)

@@ -126,6 +126,9 @@ export async function restoreDatabase(database: Config['database'], file: string
   const handle = openDatabase(database);
   try {
     await migrateToLatest(handle.db);
+    // pg_restore brings the rows but not the planner's statistics: without them PostgreSQL reads
+    // whole tables where an index would do, until autovacuum gets to them.
+    if (database.kind === 'postgres') await sql`analyze`.execute(handle.db);
   } finally {
     await handle.close();
   }
