@@ -1,11 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Activity, PlanDetail, Report } from '@pejling/contracts';
+import type { Report } from '@pejling/contracts';
 import { openDatabase } from '../server/src/db/database.js';
 import { GENERATED_ADMIN_EMAIL, GENERATED_PASSWORD } from '../bench/generate/index.js';
 import { createRng } from '../bench/generate/prng.js';
 import { databaseConfig, type DatabaseKind, type ScratchDatabase } from '../bench/lib/database.js';
 import { httpClient } from '../bench/lib/http.js';
 import { login, sessionHeaders, startServer, type ServerProcess, type Session } from '../bench/lib/server.js';
+import { registrationsFramework } from './lib/plans.js';
 import { integrityProblems, postRaw, registrationsCsv, waitForNoSessions, type Answer } from './lib/crash.js';
 import { generatedDatabase, postgresAvailable, sleep, suiteDialect } from './lib/setup.js';
 
@@ -72,34 +73,11 @@ async function crashSuite(kind: DatabaseKind) {
       return JSON.parse(res.text) as T;
     };
 
-    // A result goal measured by an indicator computed from registrations, and an activity serving
-    // it over the plan's whole period.
-    const resultsFramework = async (id: string) => {
-      const detail = await ok<PlanDetail>(admin, 'GET', `/api/plans/${id}`);
-      const goal = await ok<{ id: string }>(admin, 'POST', `/api/plans/${id}/goals`, {
-        level: 'result',
-        focusAreaId: detail.focusAreas[0]!.id,
-        title: 'Flere unge i lektiecaféen',
-      });
-      await ok(admin, 'POST', `/api/plans/${id}/indicators`, {
-        goalId: goal.id,
-        name: 'Fremmøde',
-        kind: 'count',
-        direction: 'higher_is_better',
-        dataSource: 'registrations',
-        registrationMeasure: 'participants',
-        combine: 'sum',
-        targets: [{ period: detail.periodStart!.slice(0, 4), value: 1000 }],
-      });
-      return ok<Activity>(admin, 'POST', `/api/plans/${id}/activities`, {
-        name: 'Crashcafé',
-        goalIds: [goal.id],
-        status: 'ended',
-        periodStart: detail.periodStart,
-        periodEnd: detail.periodEnd,
-      });
-    };
-    const activity = await resultsFramework(planId);
+    const activity = await registrationsFramework(
+      (method, path, body) => ok(admin, method, path, body),
+      planId,
+      'Crashcafé',
+    );
     const approverUser = await ok<{ id: string }>(admin, 'POST', '/api/users', {
       email: `approver-${kind}@bench.pejling.example`,
       name: 'Formand Frede',
@@ -155,7 +133,11 @@ async function crashSuite(kind: DatabaseKind) {
 
     // How long the whole import takes here: the same file into another ended plan, undisturbed.
     const other = calibration!;
-    const otherActivity = await resultsFramework(other.id);
+    const otherActivity = await registrationsFramework(
+      (method, path, body) => ok(admin, method, path, body),
+      other.id,
+      'Crashcafé',
+    );
     const otherCsv = registrationsCsv(
       rng.fork('calibration'),
       otherActivity.name,

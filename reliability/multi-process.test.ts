@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Activity, PlanDetail, Report } from '@pejling/contracts';
+import type { PlanDetail, Report } from '@pejling/contracts';
 import { createRng } from '../bench/generate/prng.js';
 import { openDatabase } from '../server/src/db/database.js';
 import { GENERATED_ADMIN_EMAIL, GENERATED_PASSWORD, type Generated } from '../bench/generate/index.js';
@@ -7,7 +7,7 @@ import { databaseConfig, type ScratchDatabase } from '../bench/lib/database.js';
 import { httpClient } from '../bench/lib/http.js';
 import { login, sessionHeaders, startServer, type ServerProcess } from '../bench/lib/server.js';
 import { postRaw, registrationsCsv } from './lib/crash.js';
-import { planUpdateFrom } from './lib/plans.js';
+import { planUpdateFrom, registrationsFramework } from './lib/plans.js';
 import { generatedDatabase, postgresAvailable } from './lib/setup.js';
 
 /**
@@ -136,29 +136,7 @@ describe('two server processes on one PostgreSQL', () => {
         .where('periodEnd', '<', '2026-01-01')
         .orderBy('id', 'desc')
         .executeTakeFirstOrThrow();
-      const detail = await ok<PlanDetail>('GET', `/api/plans/${plan.id}`);
-      const goal = await ok<{ id: string }>('POST', `/api/plans/${plan.id}/goals`, {
-        level: 'result',
-        focusAreaId: detail.focusAreas[0]!.id,
-        title: 'Flere unge i lektiecaféen',
-      });
-      await ok('POST', `/api/plans/${plan.id}/indicators`, {
-        goalId: goal.id,
-        name: 'Fremmøde',
-        kind: 'count',
-        direction: 'higher_is_better',
-        dataSource: 'registrations',
-        registrationMeasure: 'participants',
-        combine: 'sum',
-        targets: [{ period: plan.periodStart!.slice(0, 4), value: 1000 }],
-      });
-      const activity = await ok<Activity>('POST', `/api/plans/${plan.id}/activities`, {
-        name: 'Tofasecafé',
-        goalIds: [goal.id],
-        status: 'ended',
-        periodStart: plan.periodStart,
-        periodEnd: plan.periodEnd,
-      });
+      const activity = await registrationsFramework(ok, plan.id, 'Tofasecafé');
       const rows = 5000;
       const csv = registrationsCsv(createRng(7), activity.name, plan.periodStart!, plan.periodEnd!, rows);
       const count = async (table: 'registrations' | 'auditLog', where: [string, string]) =>
