@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { ZodType } from 'zod';
 import type { Executor } from '../db/database.js';
 import { todayInDenmark } from '../domain/periods.js';
@@ -90,3 +91,7 @@ export async function wholeAnswer(
 ): Promise<string> {
   return keptAnswer(cache, key, await revisionsTotal(db), schema, compute);
 }
+
+/** Sends a kept answer: a string with a JSON content type goes out as it is, past the serializer. */
+export const sendKept = (reply: FastifyReply, body: string) =>
+  reply.type('application/json; charset=utf-8').send(body as never);

@@ -33,7 +33,7 @@ import {
   SharedIndicatorUpdate,
 } from '@pejling/contracts';
 import type { AppDeps } from '../../app.js';
-import { AnswerCache, wholeAnswer } from '../../http/answer-cache.js';
+import { AnswerCache, sendKept, wholeAnswer } from '../../http/answer-cache.js';
 import { AUTHENTICATED, planRead, planWrite } from '../../http/permissions.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { sendExport } from '../exports/export.js';
@@ -91,15 +91,12 @@ export const portfolioRoutes = (deps: AppDeps) => async (base: FastifyInstance) 
     const key = JSON.stringify([req.routeOptions.url, p.userId, p.isAdmin, p.roles, req.query]);
     return wholeAnswer(answers, db, key, schema, compute);
   };
-  // A string with a JSON content type is sent as it is, past the response serializer.
-  const sendJson = (reply: FastifyReply, body: string) =>
-    reply.type('application/json; charset=utf-8').send(body as never);
   const kept = async (
     req: FastifyRequest,
     reply: FastifyReply,
     schema: ZodType,
     compute: () => Promise<unknown>,
-  ) => sendJson(reply, await keptBody(req, schema, compute));
+  ) => sendKept(reply, await keptBody(req, schema, compute));
 
   app.get(
     '/api/portfolio/overview',
@@ -179,7 +176,7 @@ export const portfolioRoutes = (deps: AppDeps) => async (base: FastifyInstance) 
       );
       // The list names the plans' editors: every reading is audited, kept or not.
       await recordAudit(db, req.ctx, { action: 'read', entityType: 'portfolio_compliance', entityId: null });
-      return sendJson(reply, body);
+      return sendKept(reply, body);
     },
   );
   app.get(

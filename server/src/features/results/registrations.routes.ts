@@ -19,7 +19,7 @@ import {
 import type { AppDeps } from '../../app.js';
 import { planRead, planWrite } from '../../http/permissions.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { AnswerCache, planAnswer } from '../../http/answer-cache.js';
+import { AnswerCache, planAnswer, sendKept } from '../../http/answer-cache.js';
 import {
   createParticipant,
   createRegistration,
@@ -71,8 +71,7 @@ export const registrationRoutes = (deps: AppDeps) => async (base: FastifyInstanc
       const body = await planAnswer(summaries, db, planId, RegistrationSummary, () =>
         registrationSummary(db, planId),
       );
-      // A string with a JSON content type is sent as it is, past the response serializer.
-      return reply.type('application/json; charset=utf-8').send(body as never);
+      return sendKept(reply, body);
     },
   );
   app.post(

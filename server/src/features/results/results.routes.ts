@@ -24,7 +24,7 @@ import {
 import type { AppDeps } from '../../app.js';
 import { planRead, planWrite } from '../../http/permissions.js';
 import { sendExport } from '../exports/export.js';
-import { AnswerCache, planAnswer } from '../../http/answer-cache.js';
+import { AnswerCache, planAnswer, sendKept } from '../../http/answer-cache.js';
 import { findPlanFocusAreas } from '../plans/plan.repository.js';
 import { activityColumns, goalColumns } from './results.export.js';
 import {
@@ -65,8 +65,7 @@ export const resultsRoutes = (deps: AppDeps) => async (base: FastifyInstance) =>
     async (req, reply) => {
       const { planId } = req.params;
       const body = await planAnswer(frameworks, db, planId, ResultsFramework, () => getFramework(db, planId));
-      // A string with a JSON content type is sent as it is, past the response serializer.
-      return reply.type('application/json; charset=utf-8').send(body as never);
+      return sendKept(reply, body);
     },
   );
 
